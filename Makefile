@@ -1,0 +1,38 @@
+# rasd — every target installs what it needs into ./.venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= rasd.db
+
+.PHONY: install run test bench lint format clean
+
+$(BIN)/rasd: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(BIN)/rasd
+
+run: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/rasd ingest sample/ --db $(DB); test $$? -le 1
+	$(BIN)/rasd stats --db $(DB)
+	$(BIN)/rasd articles --db $(DB) --format table
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python -m bench
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DB) $(DB)-wal $(DB)-shm
