@@ -1,0 +1,1 @@
+"""rasd benchmarks: ``make bench`` runs every ``bench/*_bench.py``'s ``main()``."""
