@@ -1,0 +1,150 @@
+"""Cleaning stages: boilerplate lines and repeated paragraphs/sentences.
+
+Owned by the ingest stage. Nothing is deleted: ``mark_boilerplate`` sets
+``Paragraph.kind = "boilerplate"`` and ``mark_repeats`` sets ``repeat_of``,
+so offsets into the original text stay valid and later stages skip what
+they should. The boilerplate patterns are data
+(``rasd/ingest/data/boilerplate.tsv``); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from rasd import resources
+from rasd.errors import ResourceError
+from rasd.model import Article
+from rasd.text import match_form
+
+_NON_WORD = re.compile(r"[\W_]+")
+# sentences shorter than this (in key characters) are too generic to call repeats
+MIN_SENTENCE_KEY = 12
+
+
+def key(text: str) -> str:
+    """Matching form without punctuation, spaces collapsed: what equality of
+    two lines or paragraphs means here."""
+    return _NON_WORD.sub(" ", match_form(text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    exact: frozenset[str]
+    prefix: re.Pattern[str] | None
+    prefix_max: dict[str, int]
+    regexes: tuple[tuple[re.Pattern[str], int], ...]
+    max_words: int  # no line with more words than this can match
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    exact: set[str] = set()
+    prefix_max: dict[str, int] = {}
+    regexes: list[tuple[re.Pattern[str], int]] = []
+    for row in resources.tsv("ingest", "boilerplate.tsv"):
+        kind, pattern = row["match"], row["pattern"]
+        try:
+            limit = int(row["max_words"])
+        except ValueError as err:
+            raise ResourceError(
+                f"rasd/ingest/data/boilerplate.tsv: max_words must be a number: {row}", value=row
+            ) from err
+        if kind == "exact":
+            exact.add(key(pattern))
+        elif kind == "prefix":
+            prefix_max[key(pattern)] = limit
+        elif kind == "regex":
+            try:
+                regexes.append((re.compile(match_form(pattern)), limit))
+            except re.error as err:
+                raise ResourceError(
+                    f"rasd/ingest/data/boilerplate.tsv: bad regex {pattern!r}: {err}", value=pattern
+                ) from err
+        else:
+            raise ResourceError(
+                f"rasd/ingest/data/boilerplate.tsv: unknown match kind {kind!r}", value=row
+            )
+    prefix = None
+    if prefix_max:
+        alternatives = "|".join(map(re.escape, sorted(prefix_max, key=len, reverse=True)))
+        prefix = re.compile(f"^({alternatives})(?: |$)")
+    longest = max(
+        [k.count(" ") + 1 for k in exact]
+        + list(prefix_max.values())
+        + [limit for _, limit in regexes]
+        + [0]
+    )
+    return _Patterns(frozenset(exact), prefix, prefix_max, tuple(regexes), longest)
+
+
+@functools.lru_cache(maxsize=8192)  # furniture lines recur across a site's pages
+def is_boilerplate(line: str) -> bool:
+    """Whether one line (a paragraph) is page furniture, not article text."""
+    p = _patterns()
+    if line.count(" ") >= 2 * p.max_words + 8:  # far too long: skip normalising it
+        return False
+    k = key(line)
+    if not k:
+        return False
+    if k in p.exact:
+        return True
+    words = k.count(" ") + 1
+    if p.prefix is not None:
+        m = p.prefix.match(k)
+        if m and words <= p.prefix_max[m.group(1)]:
+            return True
+    if p.regexes:
+        form = match_form(line).strip()
+        for regex, limit in p.regexes:
+            if words <= limit and regex.search(form):
+                return True
+    return False
+
+
+def mark_boilerplate(article: Article) -> Article:
+    """Stage ``clean``: paragraphs that are boilerplate get kind "boilerplate".
+
+    The title and the date line keep their kind."""
+    text = article.text
+    article.paragraphs = [
+        replace(p, kind="boilerplate")
+        if p.kind == "body" and is_boilerplate(text[p.start : p.end])
+        else p
+        for p in article.paragraphs
+    ]
+    return article
+
+
+def mark_repeats(article: Article) -> Article:
+    """Stage ``repeats``: a paragraph or sentence whose key equals an earlier
+    one's gets ``repeat_of`` = the earlier one's index. Boilerplate is left alone."""
+    text = article.text
+    first_par: dict[str, int] = {}
+    paragraphs = []
+    keys: dict[tuple[int, int], str] = {}
+    for i, p in enumerate(article.paragraphs):
+        k = key(text[p.start : p.end]) if p.kind != "boilerplate" else ""
+        keys[p.start, p.end] = k
+        if k and k in first_par:
+            p = replace(p, repeat_of=first_par[k])
+        elif k:
+            first_par[k] = i
+        paragraphs.append(p)
+    article.paragraphs = paragraphs
+    first_sent: dict[str, int] = {}
+    sentences = []
+    for i, s in enumerate(article.sentences):
+        k = keys.get((s.start, s.end))
+        if k is None:
+            k = key(text[s.start : s.end])
+        par = paragraphs[s.paragraph] if 0 <= s.paragraph < len(paragraphs) else None
+        in_repeat = par is not None and par.repeat_of is not None
+        if k and k in first_sent and (in_repeat or len(k) >= MIN_SENTENCE_KEY):
+            s = replace(s, repeat_of=first_sent[k])
+        elif k and k not in first_sent:
+            first_sent[k] = i
+        sentences.append(s)
+    article.sentences = sentences
+    return article
