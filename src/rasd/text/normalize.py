@@ -152,3 +152,18 @@ def normalize(text: str) -> Normalized:
             ends.append(i + 1)
     out = _apply_spellings("".join(pieces), t)
     return Normalized(text, out, starts, ends)
+
+
+def advance(text: str, pos: int, count: int) -> int:
+    """Original offset reached after ``count`` matching-form characters from
+    ``pos``, with any dropped marks that follow them (a prefix's vowel belongs
+    to the prefix): how a clitic prefix is measured in the original."""
+    table = _tables().translate
+    n = len(text)
+    seen = 0
+    while pos < n and seen < count:
+        seen += len(table.get(ord(text[pos]), text[pos]))
+        pos += 1
+    while pos < n and table.get(ord(text[pos]), None) == "":
+        pos += 1
+    return pos

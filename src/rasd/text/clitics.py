@@ -1,0 +1,181 @@
+"""Light clitic handling and a phrase matcher for lexicon look-ups.
+
+Arabic writes conjunctions, prepositions and the article onto the next word
+(``وبالموصل`` = و + ب + ال + موصل), so a lexicon entry must match through
+them. ``analyses`` lists the readings of one word; ``PhraseMatcher`` finds
+lexicon phrases in a token list, letting the first word of a phrase carry
+proclitics and the article, and reports offsets into the original text that
+exclude the clitics. The clitic inventory is data (``data/clitics.tsv``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rasd import resources
+from rasd.errors import ResourceError
+from rasd.text.normalize import advance, match_form
+from rasd.text.tokens import Token, tokenize
+
+MIN_STEM = 2  # a reading must leave at least this many letters
+EXACT_MARK = "="  # a phrase written "=امل" matches only the bare word
+
+
+@dataclass(frozen=True, slots=True)
+class _Inventory:
+    conj: tuple[str, ...]
+    prep: tuple[str, ...]
+    article: tuple[str, ...]
+    contraction: tuple[str, ...]
+
+
+@functools.cache
+def _inventory() -> _Inventory:
+    slots: dict[str, list[str]] = {"conj": [], "prep": [], "article": [], "contraction": []}
+    for row in resources.tsv("text", "clitics.tsv"):
+        if row["slot"] not in slots:
+            raise ResourceError(
+                f"rasd/text/data/clitics.tsv: unknown slot {row['slot']!r}", value=row
+            )
+        slots[row["slot"]].append(match_form(row["form"]))
+    return _Inventory(*(tuple(slots[k]) for k in ("conj", "prep", "article", "contraction")))
+
+
+@functools.lru_cache(maxsize=65536)
+def analyses(form: str) -> tuple[tuple[int, str], ...]:
+    """Readings ``(prefix_length, stem)`` of a word in matching form, the
+    bare word first. ``وبالموصل`` -> (0, وبالموصل), (1, بالموصل), (2, الموصل),
+    (4, موصل) …; ``للقوات`` -> … (2, قوات)."""
+    inv = _inventory()
+    out: dict[str, int] = {form: 0}
+
+    def add(plen: int, stem: str) -> None:
+        if len(stem) >= MIN_STEM and stem not in out:
+            out[stem] = plen
+
+    for conj in ("", *inv.conj):
+        if conj and not form.startswith(conj):
+            continue
+        after_conj = form[len(conj) :]
+        add(len(conj), after_conj)
+        for prep in ("", *inv.prep):
+            if prep and not after_conj.startswith(prep):
+                continue
+            rest = after_conj[len(prep) :]
+            plen = len(conj) + len(prep)
+            add(plen, rest)
+            for art in inv.article:
+                if rest.startswith(art):
+                    add(plen + len(art), rest[len(art) :])
+        for con in inv.contraction:
+            if after_conj.startswith(con):
+                add(len(conj) + len(con), after_conj[len(con) :])
+    return tuple((plen, stem) for stem, plen in out.items())
+
+
+def bare(form: str) -> str:
+    """The word without a leading article (``القوات`` -> ``قوات``), for keys."""
+    for art in _inventory().article:
+        if form.startswith(art) and len(form) - len(art) >= MIN_STEM:
+            return form[len(art) :]
+    return form
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # original offsets; clitic prefix excluded
+    end: int
+    value: Any
+    first: int  # token indexes, last exclusive
+    last: int
+    phrase: str  # the lexicon phrase that matched
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    rest: tuple[str, ...]  # forms of the words after the first
+    value: Any
+    phrase: str
+    exact: bool
+
+
+class PhraseMatcher:
+    """Finds lexicon phrases in tokens: longest first, left to right, no overlaps.
+
+    ``entries`` are ``(phrase, value)`` pairs in any spelling; phrases are
+    compared in matching form, word by word. The first word may carry
+    proclitics (و ف ب ل ك) and the article, written or not in the phrase.
+    A phrase starting with ``=`` matches only without clitics.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Hashable | Any]]) -> None:
+        index: dict[str, list[_Entry]] = {}
+        for phrase, value in entries:
+            exact = phrase.startswith(EXACT_MARK)
+            forms = [t.form for t in tokenize(phrase.lstrip(EXACT_MARK)) if t.kind != "punct"]
+            if not forms:
+                continue
+            head = forms[0] if exact else bare(forms[0])
+            index.setdefault(head, []).append(_Entry(tuple(forms[1:]), value, phrase, exact))
+        for bucket in index.values():  # longest phrase wins
+            bucket.sort(key=lambda e: len(e.rest), reverse=True)
+        self._index = index
+
+    def __len__(self) -> int:
+        return sum(map(len, self._index.values()))
+
+    def find(self, tokens: list[Token]) -> list[Match]:
+        """Non-overlapping matches, left to right, longest at each position."""
+        index = self._index
+        text = getattr(tokens, "text", None)
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            hit = None
+            if tok.kind == "word":
+                hit = self._match_at(tokens, i, index)
+            if hit is None:
+                i += 1
+                continue
+            plen, entry = hit
+            last = i + 1 + len(entry.rest)
+            start = tok.start
+            if plen:
+                start = advance(text, tok.start, plen) if text is not None else tok.start + plen
+            out.append(Match(start, tokens[last - 1].end, entry.value, i, last, entry.phrase))
+            i = last
+        return out
+
+    def find_text(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Convenience: tokenise ``text[start:end]`` and find phrases in it."""
+        return self.find(tokenize(text, start, end))
+
+    @staticmethod
+    def _match_at(
+        tokens: list[Token], i: int, index: dict[str, list[_Entry]]
+    ) -> tuple[int, _Entry] | None:
+        best: tuple[int, _Entry] | None = None
+        form = tokens[i].form
+        for plen, stem in analyses(form):
+            bucket = index.get(stem) or index.get(bare(stem))
+            if not bucket:
+                continue
+            for entry in bucket:
+                if entry.exact and plen:
+                    continue
+                if best is not None and len(entry.rest) <= len(best[1].rest):
+                    break
+                if _rest_matches(tokens, i + 1, entry.rest):
+                    best = (plen, entry)
+                    break
+        return best
+
+
+def _rest_matches(tokens: list[Token], j: int, rest: tuple[str, ...]) -> bool:
+    if j + len(rest) > len(tokens):
+        return False
+    return all(tokens[j + k].form == form for k, form in enumerate(rest))
