@@ -105,6 +105,9 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    # derived values stages share within one process (e.g. paragraph matching
+    # forms); never stored, never compared
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def content_paragraphs(self) -> list[Paragraph]:
         """Paragraphs that carry article content and are not repeats."""

@@ -82,6 +82,8 @@ register(
 )
 
 INGEST = ("segment", "clean", "sentences", "repeats", "dateline", "identify")
+# what ``rasd ingest`` and ``rasd.extract`` run by default
+DEFAULT = INGEST
 
 
 def _resolve(info: StageInfo) -> StageFn:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ingest_pages import SCRAPED_LINES
+from tests.ingest.ingest_pages import SCRAPED_LINES
 
 
 @pytest.fixture

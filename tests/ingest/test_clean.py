@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ingest_pages import FOLLOW_US_MID, LEDE, SECOND
+from tests.ingest.ingest_pages import FOLLOW_US_MID, LEDE, SECOND
 
 from rasd import resources
 from rasd.ingest.clean import is_boilerplate, key, mark_boilerplate, mark_repeats

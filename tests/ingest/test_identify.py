@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ingest_pages import LEDE, SECOND
+from tests.ingest.ingest_pages import LEDE, SECOND
 
 from rasd.ingest.identify import content_id, guess_language, identify
 from rasd.model import Article

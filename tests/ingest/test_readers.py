@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from ingest_pages import HEADLINE, LEDE, PROMPTS, SECOND
+from tests.ingest.ingest_pages import HEADLINE, LEDE, PROMPTS, SECOND
 
 from rasd.errors import DecodeError, InputError, RecordError
 from rasd.ingest import read

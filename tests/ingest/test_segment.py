@@ -8,7 +8,7 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ingest_pages import DATE_LINE, FOLLOW_US_MID, HEADLINE, LEDE, PROMPTS, SECOND
+from tests.ingest.ingest_pages import DATE_LINE, FOLLOW_US_MID, HEADLINE, LEDE, PROMPTS, SECOND
 
 from rasd.ingest import read
 from rasd.ingest.segment import paragraph_spans, read_dateline, segment

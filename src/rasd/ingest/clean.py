@@ -29,6 +29,27 @@ def key(text: str) -> str:
     return _NON_WORD.sub(" ", match_form(text)).strip()
 
 
+def paragraph_forms(article: Article) -> list[str]:
+    """Matching form of every paragraph, computed once per article and
+    shared by the stages that need it (repeats, identity, the search index)."""
+    forms = article.memo.get("paragraph_forms")
+    if forms is None or len(forms) != len(article.paragraphs):
+        text = article.text
+        forms = [match_form(text[p.start : p.end]) for p in article.paragraphs]
+        article.memo["paragraph_forms"] = forms
+    return forms
+
+
+def body_form(article: Article) -> str:
+    """``match_form(article.body)``, from the shared paragraph forms."""
+    if not article.paragraphs:
+        return match_form(article.body)
+    forms = paragraph_forms(article)
+    return "\n".join(
+        f for f, p in zip(forms, article.paragraphs, strict=True) if p.kind != "boilerplate"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     exact: frozenset[str]
@@ -82,10 +103,20 @@ def _patterns() -> _Patterns:
 @functools.lru_cache(maxsize=8192)  # furniture lines recur across a site's pages
 def is_boilerplate(line: str) -> bool:
     """Whether one line (a paragraph) is page furniture, not article text."""
-    p = _patterns()
-    if line.count(" ") >= 2 * p.max_words + 8:  # far too long: skip normalising it
+    if _too_long(line):
         return False
-    k = key(line)
+    return is_boilerplate_form(match_form(line))
+
+
+def _too_long(line: str) -> bool:
+    # far longer than any pattern: not furniture, and not worth normalising
+    return line.count(" ") >= 2 * _patterns().max_words + 8
+
+
+def is_boilerplate_form(form: str) -> bool:
+    """``is_boilerplate`` for a line already in matching form."""
+    p = _patterns()
+    k = _NON_WORD.sub(" ", form).strip()
     if not k:
         return False
     if k in p.exact:
@@ -96,7 +127,7 @@ def is_boilerplate(line: str) -> bool:
         if m and words <= p.prefix_max[m.group(1)]:
             return True
     if p.regexes:
-        form = match_form(line).strip()
+        form = form.strip()
         for regex, limit in p.regexes:
             if words <= limit and regex.search(form):
                 return True
@@ -108,11 +139,14 @@ def mark_boilerplate(article: Article) -> Article:
 
     The title and the date line keep their kind."""
     text = article.text
+    forms = paragraph_forms(article)
     article.paragraphs = [
         replace(p, kind="boilerplate")
-        if p.kind == "body" and is_boilerplate(text[p.start : p.end])
+        if p.kind == "body"
+        and not _too_long(text[p.start : p.end])
+        and is_boilerplate_form(forms[i])
         else p
-        for p in article.paragraphs
+        for i, p in enumerate(article.paragraphs)
     ]
     return article
 
@@ -124,8 +158,9 @@ def mark_repeats(article: Article) -> Article:
     first_par: dict[str, int] = {}
     paragraphs = []
     keys: dict[tuple[int, int], str] = {}
+    forms = paragraph_forms(article)
     for i, p in enumerate(article.paragraphs):
-        k = key(text[p.start : p.end]) if p.kind != "boilerplate" else ""
+        k = _NON_WORD.sub(" ", forms[i]).strip() if p.kind != "boilerplate" else ""
         keys[p.start, p.end] = k
         if k and k in first_par:
             p = replace(p, repeat_of=first_par[k])

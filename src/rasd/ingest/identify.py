@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 
+from rasd.ingest.clean import body_form
 from rasd.ingest.decode import script_counts
 from rasd.model import Article
 from rasd.text import match_form
 
-LANGUAGE_SAMPLE = 5000  # characters of the body the script count looks at
+LANGUAGE_SAMPLE = 1500  # characters of the body the script count looks at
 ARABIC_SHARE = 0.5  # of letters, to call a text Arabic
 
 
@@ -34,9 +35,8 @@ def guess_language(text: str) -> str:
 
 def identify(article: Article) -> Article:
     """Stage ``identify``: fill ``id`` and ``language`` when the input did not."""
-    body = article.body
     if not article.id:
-        article.id = content_id(body)
+        article.id = hashlib.sha1(body_form(article).encode("utf-8")).hexdigest()[:16]
     if not article.language:
-        article.language = guess_language(body)
+        article.language = guess_language(article.body)
     return article
