@@ -166,7 +166,13 @@ def search(query, db_url, fmt, limit):
 @db_option
 @format_option("json", "table", default="table")
 def stats(db_url, fmt):
-    """Counts: articles, events, languages, sources, event types, date range."""
+    """Counts: articles, events, languages, sources, event types, date range.
+
+    \b
+    Examples:
+      rasd stats
+      rasd stats --db news.db --format json
+    """
     with _open(db_url) as store:
         figures = store.stats()
     if fmt == "json":

@@ -129,6 +129,9 @@ class SQLiteStore:
             for article in articles:
                 statuses.append(self._put(article))
             c.execute("COMMIT")
+        except sqlite3.DatabaseError as err:
+            c.execute("ROLLBACK")
+            raise StoreError(f"{self.url}: batch not stored: {err}", value=err) from err
         except BaseException:
             c.execute("ROLLBACK")
             raise
