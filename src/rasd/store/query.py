@@ -10,6 +10,7 @@ types is read as query syntax.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from rasd import resources
 from rasd.text.clitics import bare
@@ -65,3 +66,63 @@ def fts_query(query: str) -> str:
 
 def is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """The filters of ``rasd events`` and ``GET /api/events`` (all optional, ANDed).
+
+    Dates are ``YYYY-MM-DD``: an event matches when its window overlaps
+    ``[date_from, date_to]``. ``actor`` matches an actor's id or name (actor1,
+    actor2 or the suspected actor). ``text`` is a full-text query over the
+    reporting articles."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    claim_status: str | None = None
+    text: str | None = None
+
+
+def event_where(f: EventFilter) -> tuple[list[str], list[object]]:
+    """SQL conditions (placeholders only, never user text) over ``article_events``."""
+    where: list[str] = []
+    args: list[object] = []
+    if f.date_from:
+        where.append("coalesce(date_end, event_date) >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        where.append("coalesce(date_start, event_date) <= ?")
+        args.append(f.date_to)
+    for column, value in (
+        ("country", f.country),
+        ("event_type", f.event_type),
+        ("sub_event_type", f.sub_event_type),
+        ("claim_status", f.claim_status),
+    ):
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if f.admin1:
+        where.append("json_extract(data, '$.location.admin1') = ?")
+        args.append(f.admin1)
+    if f.actor:
+        parts = []
+        for role in ("actor1", "actor2", "suspected_actor1"):
+            for key in ("id", "name"):
+                parts.append(f"lower(json_extract(data, '$.{role}.{key}')) = lower(?)")
+                args.append(f.actor)
+        where.append("(" + " OR ".join(parts) + ")")
+    if f.text:
+        match = fts_query(f.text)
+        if match:
+            where.append(
+                "article_id IN (SELECT a.id FROM articles a JOIN articles_fts"
+                " ON articles_fts.rowid = a.rowid WHERE articles_fts MATCH ?)"
+            )
+            args.append(match)
+    return where, args

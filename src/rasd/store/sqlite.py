@@ -9,6 +9,7 @@ hash, so running the same ingest again stores nothing twice.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,7 +19,7 @@ from rasd.errors import StoreError
 from rasd.model import Article
 from rasd.store import records
 from rasd.store.migrations import migration, pending
-from rasd.store.query import fts_query
+from rasd.store.query import EventFilter, event_where, fts_query
 
 BACKEND = "sqlite"
 
@@ -250,12 +251,35 @@ class SQLiteStore:
         return [(records.article_from_row(dict(r)), -r["score"]) for r in rows]
 
     def events_for(self, article_id: str) -> list[dict[str, Any]]:
-        import json
-
         rows = self.conn.execute(
             "SELECT data FROM article_events WHERE article_id = ? ORDER BY rowid", (article_id,)
         )
         return [json.loads(r[0]) for r in rows]
+
+    def events(
+        self, filters: EventFilter | None = None, *, limit: int | None = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Events (event-format dicts) matching ``filters``, newest first."""
+        where, args = event_where(filters or EventFilter())
+        sql = "SELECT data FROM article_events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY event_date IS NULL, event_date DESC, event_id LIMIT ? OFFSET ?"
+        args += [-1 if limit is None else limit, offset]
+        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        where, args = event_where(filters or EventFilter())
+        sql = "SELECT count(*) FROM article_events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return self.conn.execute(sql, args).fetchone()[0]
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            "SELECT data FROM article_events WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
 
     def stats(self) -> dict[str, Any]:
         c = self.conn
