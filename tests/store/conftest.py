@@ -23,9 +23,25 @@ def processed(text: str, **fields) -> Article:
     return Pipeline()(Article(text=text, **fields))
 
 
-@pytest.fixture
-def store():
-    s = open_store(":memory:")
+@pytest.fixture(scope="session")
+def pg_server():
+    """One real PostgreSQL server for the session (skipped where none is installed)."""
+    from tests.pgserver import PgServer, binaries
+
+    if binaries() is None:
+        pytest.skip("PostgreSQL server binaries not installed (.ci/run installs them)")
+    server = PgServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request):
+    """The same store tests run against both backends."""
+    if request.param == "sqlite":
+        s = open_store(":memory:")
+    else:
+        s = open_store(request.getfixturevalue("pg_server").new_database())
     yield s
     s.close()
 

@@ -20,9 +20,14 @@ def open_store(url: str):
 
         path = url.removeprefix("sqlite:///") if url.startswith("sqlite://") else url
         return SQLiteStore(path or ":memory:")
+    if url.startswith(("postgresql://", "postgres://")):
+        from rasd.store.postgres import PostgresStore
+
+        return PostgresStore(url)
     scheme = url.split("://", 1)[0]
     raise UnknownStoreURL(
-        f"{url}: unknown store scheme {scheme!r} (use a SQLite file path)", value=url
+        f"{url}: unknown store scheme {scheme!r} (use a SQLite file path or postgresql://)",
+        value=url,
     )
 
 

@@ -35,6 +35,8 @@ def _prefixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tupl
 
 def word_forms(form: str) -> list[str]:
     """Every written form of a word behind proclitics, bare word first."""
+    if not is_arabic(form):
+        return [form]
     conj, prep, article, contraction = _prefixes()
     stem = bare(form)
     forms = [form]
@@ -54,11 +56,15 @@ def word_forms(form: str) -> list[str]:
     return list(seen)
 
 
+def query_words(query: str) -> list[str]:
+    """The words of a user's query, in matching form."""
+    return [t.form for t in tokenize(query) if t.kind != "punct"][:MAX_WORDS]
+
+
 def fts_query(query: str) -> str:
     """An FTS5 MATCH expression: every word (in any clitic form) must occur."""
-    words = [t.form for t in tokenize(query) if t.kind != "punct"][:MAX_WORDS]
     parts = []
-    for w in words:
+    for w in query_words(query):
         forms = word_forms(w) if is_arabic(w) else [w]
         parts.append("(" + " OR ".join(f'"{f}"' for f in forms) + ")")
     return " AND ".join(parts)
