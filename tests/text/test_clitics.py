@@ -72,3 +72,19 @@ def test_offsets_inside_larger_text():
     start = text.index("سقط")
     hits = MATCHER.find(tokenize(text, start))
     assert text[hits[0].start : hits[0].end] == "قاعدة عين الأسد"
+
+
+def test_article_required_mark():
+    m = PhraseMatcher([("+المقاومة", "resistance")])
+    for text in ("المقاومة", "والمقاومة", "للمقاومة", "بالمقاومة"):
+        assert [h.value for h in m.find_text(text)] == ["resistance"], text
+    assert m.find_text("مقاومة شرسة") == []
+    assert m.find_text("ومقاومة") == []
+
+
+def test_phrases_sharing_a_first_word():
+    m = PhraseMatcher(
+        [("قوات", "forces"), ("قوات الاحتلال", "occupation"), ("قوات الاحتلال الأمريكي", "us")]
+    )
+    hits = m.find_text("قوات الاحتلال الأميركي وقوات الاحتلال وقوات أخرى")
+    assert [h.value for h in hits] == ["us", "occupation", "forces"]

@@ -22,6 +22,7 @@ from rasd.text.tokens import Token, tokenize
 
 MIN_STEM = 2  # a reading must leave at least this many letters
 EXACT_MARK = "="  # a phrase written "=امل" matches only the bare word
+ARTICLE_MARK = "+"  # a phrase written "+المقاومة" needs the article on its first word
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,16 @@ class _Entry:
     rest: tuple[str, ...]  # forms of the words after the first
     value: Any
     phrase: str
-    exact: bool
+    exact: bool  # "=": no clitics at all
+    article: bool  # "+": the first word must carry the article
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """The phrases sharing a first word, split by their second word."""
+
+    single: list[_Entry]
+    by_next: dict[str, list[_Entry]]  # longest first
 
 
 class PhraseMatcher:
@@ -108,28 +118,60 @@ class PhraseMatcher:
     ``entries`` are ``(phrase, value)`` pairs in any spelling; phrases are
     compared in matching form, word by word. The first word may carry
     proclitics (و ف ب ل ك) and the article, written or not in the phrase.
-    A phrase starting with ``=`` matches only without clitics.
+    A phrase starting with ``=`` matches only without clitics; one starting
+    with ``+`` only when its first word carries the article (``+المقاومة``
+    finds والمقاومة but not the common noun مقاومة).
     """
 
     def __init__(self, entries: Iterable[tuple[str, Hashable | Any]]) -> None:
-        index: dict[str, list[_Entry]] = {}
+        index: dict[str, _Bucket] = {}
         for phrase, value in entries:
             exact = phrase.startswith(EXACT_MARK)
-            forms = [t.form for t in tokenize(phrase.lstrip(EXACT_MARK)) if t.kind != "punct"]
+            article = phrase.startswith(ARTICLE_MARK)
+            body = phrase[1:] if exact or article else phrase
+            forms = [t.form for t in tokenize(body) if t.kind != "punct"]
             if not forms:
                 continue
             head = forms[0] if exact else bare(forms[0])
-            index.setdefault(head, []).append(_Entry(tuple(forms[1:]), value, phrase, exact))
+            bucket = index.setdefault(head, _Bucket([], {}))
+            entry = _Entry(tuple(forms[1:]), value, phrase, exact, article)
+            if entry.rest:
+                bucket.by_next.setdefault(entry.rest[0], []).append(entry)
+            else:
+                bucket.single.append(entry)
         for bucket in index.values():  # longest phrase wins
-            bucket.sort(key=lambda e: len(e.rest), reverse=True)
+            for group in bucket.by_next.values():
+                group.sort(key=lambda e: len(e.rest), reverse=True)
         self._index = index
+        self._candidates: dict[str, tuple[tuple[int, bool, _Bucket], ...]] = {}
 
     def __len__(self) -> int:
-        return sum(map(len, self._index.values()))
+        return sum(
+            len(b.single) + sum(map(len, b.by_next.values())) for b in self._index.values()
+        )
+
+    def _readings(self, form: str) -> tuple[tuple[int, bool, _Bucket], ...]:
+        """``(prefix length, has article, bucket)`` for each reading of a word
+        that starts some phrase; memoised per word form."""
+        found = self._candidates.get(form)
+        if found is None:
+            index = self._index
+            out = []
+            for plen, stem in analyses(form):
+                stripped = bare(stem)
+                bucket = index.get(stem)
+                if bucket is None and stripped != stem:
+                    bucket = index.get(stripped)
+                if bucket is not None:
+                    has_article = stripped != stem or form[:plen].endswith(_article_ends())
+                    out.append((plen, has_article, bucket))
+            found = tuple(out)
+            if len(self._candidates) < 200_000:
+                self._candidates[form] = found
+        return found
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """Non-overlapping matches, left to right, longest at each position."""
-        index = self._index
         text = getattr(tokens, "text", None)
         out: list[Match] = []
         i, n = 0, len(tokens)
@@ -137,7 +179,9 @@ class PhraseMatcher:
             tok = tokens[i]
             hit = None
             if tok.kind == "word":
-                hit = self._match_at(tokens, i, index)
+                readings = self._readings(tok.form)
+                if readings:
+                    hit = self._match_at(tokens, i, readings)
             if hit is None:
                 i += 1
                 continue
@@ -156,23 +200,36 @@ class PhraseMatcher:
 
     @staticmethod
     def _match_at(
-        tokens: list[Token], i: int, index: dict[str, list[_Entry]]
+        tokens: list[Token], i: int, readings: tuple[tuple[int, bool, _Bucket], ...]
     ) -> tuple[int, _Entry] | None:
         best: tuple[int, _Entry] | None = None
-        form = tokens[i].form
-        for plen, stem in analyses(form):
-            bucket = index.get(stem) or index.get(bare(stem))
-            if not bucket:
-                continue
-            for entry in bucket:
-                if entry.exact and plen:
-                    continue
+        nxt = tokens[i + 1].form if i + 1 < len(tokens) else None
+        for plen, has_article, bucket in readings:
+            group = bucket.by_next.get(nxt) if nxt is not None else None
+            for entry in group or ():
                 if best is not None and len(entry.rest) <= len(best[1].rest):
                     break
-                if _rest_matches(tokens, i + 1, entry.rest):
+                if _allowed(entry, plen, has_article) and _rest_matches(tokens, i + 1, entry.rest):
                     best = (plen, entry)
                     break
+            if best is None:
+                for entry in bucket.single:
+                    if _allowed(entry, plen, has_article):
+                        best = (plen, entry)
+                        break
         return best
+
+
+def _allowed(entry: _Entry, plen: int, has_article: bool) -> bool:
+    if entry.exact and plen:
+        return False
+    return has_article or not entry.article
+
+
+@functools.cache
+def _article_ends() -> tuple[str, ...]:
+    inv = _inventory()
+    return inv.article + inv.contraction
 
 
 def _rest_matches(tokens: list[Token], j: int, rest: tuple[str, ...]) -> bool:
