@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rasd import resources
@@ -28,6 +28,8 @@ from rasd.errors import ResourceError, TextError
 class _Tables:
     translate: dict[int, str]  # code point -> replacement ("" deletes)
     changes_length: re.Pattern[str]  # characters whose replacement is not one char
+    deletes: re.Pattern[str]  # runs of characters replaced by nothing
+    expands: re.Pattern[str]  # characters replaced by more than one
     spellings: re.Pattern[str] | None
     spelling_map: dict[str, str]
 
@@ -69,6 +71,10 @@ def _tables() -> _Tables:
         table[cp] = chr(cp + 32)
     odd = sorted(cp for cp, rep in table.items() if len(rep) != 1)
     changes_length = re.compile("[" + "".join(re.escape(chr(c)) for c in odd) + "]")
+    gone = sorted(cp for cp, rep in table.items() if not rep)
+    deletes = re.compile("[" + "".join(re.escape(chr(c)) for c in gone) + "]+")
+    many = sorted(cp for cp, rep in table.items() if len(rep) > 1)
+    expands = re.compile("[" + "".join(re.escape(chr(c)) for c in many) + "]" if many else "(?!)")
     spelling_map: dict[str, str] = {}
     for row in resources.tsv("text", "spellings.tsv"):
         if len(row["variant"]) != len(row["canonical"]):
@@ -82,7 +88,7 @@ def _tables() -> _Tables:
         if spelling_map
         else None
     )
-    return _Tables(table, changes_length, spellings, spelling_map)
+    return _Tables(table, changes_length, deletes, expands, spellings, spelling_map)
 
 
 def _apply_spellings(text: str, t: _Tables) -> str:
@@ -99,18 +105,46 @@ def match_form(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A matching form plus, per character, the original span it came from.
+    """A matching form plus the way back to the original.
 
-    ``starts[i]``/``ends[i]`` bound the original characters behind matching
-    character ``i``; characters the normaliser deleted (diacritics, tatweel)
-    belong to the character before them, so a word's span covers its marks.
-    ``starts``/``ends`` are None when the text was only mapped one to one.
+    The matching form is a sequence of segments, each copied one character
+    for one from the original; ``breaks`` holds, per segment, its start in
+    the matching form and in the original. Characters the normaliser
+    deleted (diacritics, tatweel) sit between segments and belong to the
+    character before them, so a word's span covers its marks. ``breaks`` is
+    empty when the whole text maps one to one.
     """
 
     original: str
     text: str
-    starts: array | None = None
-    ends: array | None = None
+    norm_starts: tuple[int, ...] = ()
+    orig_starts: tuple[int, ...] = ()
+
+    @property
+    def one_to_one(self) -> bool:
+        return not self.norm_starts
+
+    def _orig(self, i: int) -> int:
+        k = bisect_right(self.norm_starts, i) - 1
+        return self.orig_starts[k] + (i - self.norm_starts[k])
+
+    def _orig_end(self, i: int) -> int:
+        """End (exclusive) in the original of matching character ``i``, with
+        the deleted marks that follow it."""
+        k = bisect_right(self.norm_starts, i) - 1
+        nxt = k + 1
+        if nxt < len(self.norm_starts) and self.norm_starts[nxt] == i + 1:
+            # the next segment starts after the marks this character owns
+            # (or at the same original character, for a ligature's pieces)
+            return max(self.orig_starts[nxt], self._orig(i) + 1)
+        if nxt == len(self.norm_starts) and i + 1 == len(self.text):
+            return self._tail_end
+        return self.orig_starts[k] + (i - self.norm_starts[k]) + 1
+
+    @property
+    def _tail_end(self) -> int:
+        # the last character owns any marks up to the end of the original
+        return len(self.original)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` offsets for a span of the matching form."""
@@ -119,12 +153,12 @@ class Normalized:
             raise TextError(
                 f"span {start}:{end} outside a text of {n} characters", value=(start, end)
             )
-        if self.starts is None:
+        if not self.norm_starts:
             return start, end
         if start == end:
-            pos = self.starts[start] if start < n else len(self.original)
+            pos = self._orig(start) if start < n else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self._orig(start), self._orig_end(end - 1)
 
     def original_slice(self, start: int, end: int) -> str:
         a, b = self.to_original(start, end)
@@ -136,22 +170,57 @@ def normalize(text: str) -> Normalized:
     t = _tables()
     if not t.changes_length.search(text):
         return Normalized(text, _apply_spellings(text.translate(t.translate), t))
+    if t.expands.search(text):
+        return _normalize_slow(text, t)
     pieces: list[str] = []
-    starts = array("i")
-    ends = array("i")
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
+    pos = 0  # original position of the current segment
+    size = 0  # matching-form length so far
+    for m in t.deletes.finditer(text):
+        if m.start() > pos:
+            norm_starts.append(size)
+            orig_starts.append(pos)
+            piece = text[pos : m.start()]
+            pieces.append(piece)
+            size += len(piece)
+        pos = m.end()
+    if pos < len(text):
+        norm_starts.append(size)
+        orig_starts.append(pos)
+        pieces.append(text[pos:])
+    out = _apply_spellings("".join(pieces).translate(t.translate), t)
+    if not norm_starts:  # nothing but marks
+        return Normalized(text, out, (0,), (len(text),))
+    return Normalized(text, out, tuple(norm_starts), tuple(orig_starts))
+
+
+def _normalize_slow(text: str, t: _Tables) -> Normalized:
+    """Character by character, for the rare text with characters that
+    expand (presentation-form ligatures)."""
+    pieces: list[str] = []
+    norm_starts: list[int] = []
+    orig_starts: list[int] = []
     table = t.translate
+    size = 0
+    contiguous_to = -1  # original index the current segment reaches
     for i, ch in enumerate(text):
         rep = table.get(ord(ch), ch)
         if not rep:
-            if ends:  # a dropped mark belongs to the character before it
-                ends[-1] = i + 1
             continue
-        pieces.append(rep)
-        for _ in rep:
-            starts.append(i)
-            ends.append(i + 1)
+        if len(rep) == 1 and i == contiguous_to:
+            pieces.append(rep)
+            size += 1
+            contiguous_to = i + 1
+            continue
+        for r in rep:  # a new segment; a ligature's pieces all map to it
+            norm_starts.append(size)
+            orig_starts.append(i)
+            pieces.append(r)
+            size += 1
+        contiguous_to = i + 1 if len(rep) == 1 else -1
     out = _apply_spellings("".join(pieces), t)
-    return Normalized(text, out, starts, ends)
+    return Normalized(text, out, tuple(norm_starts), tuple(orig_starts))
 
 
 def advance(text: str, pos: int, count: int) -> int:

@@ -8,7 +8,7 @@ matching form, so a token's ``form`` is what lexicons compare against while
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rasd.text.normalize import normalize
 
@@ -27,8 +27,9 @@ class Tokens(list):
         self.text = text
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token (a named tuple: articles hold thousands, made fast)."""
+
     start: int  # original offsets
     end: int
     form: str  # matching form
@@ -41,7 +42,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     piece = text[start:end]
     norm = normalize(piece)
     form = norm.text
-    if norm.starts is None:  # one to one: offsets carry over
+    if norm.one_to_one:  # offsets carry over
         return Tokens(
             (
                 Token(m.start() + start, m.end() + start, m.group(), m.lastgroup or "punct")
@@ -50,10 +51,26 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
             text,
         )
     tokens = Tokens(text=text)
-    to_original = norm.to_original
+    append = tokens.append
+    ns, os_ = norm.norm_starts, norm.orig_starts
+    last_seg = len(ns) - 1
+    size = len(form)
+    k = 0  # segment of the current token's first character (tokens come in order)
     for m in _TOKEN.finditer(form):
-        a, b = to_original(m.start(), m.end())
-        tokens.append(Token(a + start, b + start, m.group(), m.lastgroup or "punct"))
+        a, b = m.span()
+        while k < last_seg and ns[k + 1] <= a:
+            k += 1
+        orig_a = os_[k] + a - ns[k]
+        e = k  # segment of the token's last character
+        while e < last_seg and ns[e + 1] <= b - 1:
+            e += 1
+        orig_b = os_[e] + b - ns[e]
+        if e < last_seg and ns[e + 1] == b:  # marks after the word belong to it
+            orig_b = max(orig_b, os_[e + 1])
+        elif e == last_seg and b == size:
+            orig_b = len(piece)
+        append(Token(orig_a + start, orig_b + start, m.group(), m.lastgroup or "punct"))
+        k = e
     return tokens
 
 
