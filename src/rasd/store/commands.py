@@ -29,11 +29,18 @@ def _open(db_url: str):
 @db_option
 @click.option(
     "--engine",
-    type=click.Choice(["local"]),
+    type=click.Choice(["local", "dask"]),
     default="local",
     show_default=True,
-    help="Where the work runs: in this process.",
+    help="Where the work runs: in this process, or on a Dask cluster.",
 )
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler (tcp://host:8786); without it --engine dask starts a LocalCluster.",
+)
+@click.option("--workers", default=2, show_default=True, help="Workers of the LocalCluster.")
 @click.option(
     "--batch-size", default=api.BATCH_SIZE, show_default=True, help="Articles per transaction."
 )
@@ -42,7 +49,7 @@ def _open(db_url: str):
     default=None,
     help="Progress bar on stderr (default: on a terminal).",
 )
-def ingest(paths, db_url, engine, batch_size, progress):
+def ingest(paths, db_url, engine, scheduler, workers, batch_size, progress):
     """Read, clean, extract and store articles from PATHS (files, directories, globs, - for stdin).
 
     \b
@@ -50,22 +57,44 @@ def ingest(paths, db_url, engine, batch_size, progress):
       rasd ingest sample/
       rasd ingest 'news/*.jsonl' --db news.db
       cat page.html | rasd ingest -
+      rasd ingest crawl.warc.gz --engine dask --db postgresql://rasd@db/rasd
 
     Exit status 0 when every input was taken, 1 when some were rejected
     (one stderr line each: PATH[:LINE]: reason).
     """
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     store = _open(db_url)
     show_bar = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(unit=" articles", disable=not show_bar, file=sys.stderr, dynamic_ncols=True)
+    unit = " partitions" if engine == "dask" else " articles"
+    bar = tqdm(unit=unit, disable=not show_bar, file=sys.stderr, dynamic_ncols=True)
 
     def reject(line: str) -> None:
         bar.clear() if show_bar else None
         click.echo(line, err=True)
 
+    def planned(total: int, done: int) -> None:
+        bar.total = total - done
+        if done:
+            click.echo(f"rasd: resuming: {done} of {total} partitions already stored", err=True)
+
     try:
-        report = api.ingest(
-            paths, store, batch_size=batch_size, on_reject=reject, progress=bar.update
-        )
+        if engine == "dask":
+            from rasd.store.dask_engine import ingest_dask
+
+            report = ingest_dask(
+                paths,
+                store,
+                scheduler=scheduler,
+                workers=workers,
+                on_reject=reject,
+                progress=bar.update,
+                on_plan=planned,
+            )
+        else:
+            report = api.ingest(
+                paths, store, batch_size=batch_size, on_reject=reject, progress=bar.update
+            )
     except RasdError as err:
         fail(err)
     finally:

@@ -66,6 +66,10 @@ def _v1(conn: Any) -> None:
     )
     conn.execute("CREATE INDEX article_events_article ON article_events(article_id)")
     conn.execute("CREATE INDEX article_events_date ON article_events(event_date)")
+    conn.execute(
+        "CREATE TABLE ingest_partitions"
+        " (key TEXT PRIMARY KEY, articles INTEGER NOT NULL, done_at TEXT NOT NULL)"
+    )
 
 
 def _now() -> str:
@@ -110,15 +114,27 @@ class PostgresStore:
                     "INSERT INTO schema_migrations VALUES (%s, %s, %s)", (m.version, m.name, _now())
                 )
 
+    def done_partitions(self) -> set[str]:
+        return {r["key"] for r in self.conn.execute("SELECT key FROM ingest_partitions")}
+
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT max(version) AS v FROM schema_migrations").fetchone()
         return row["v"] or 0
 
     # --- writes --------------------------------------------------------------
-    def put_articles(self, articles: Sequence[Article]) -> list[str]:
+    def put_articles(
+        self, articles: Sequence[Article], *, partition: str | None = None
+    ) -> list[str]:
         try:
             with self.conn.transaction():
-                return [self._put(a) for a in articles]
+                statuses = [self._put(a) for a in articles]
+                if partition is not None:
+                    self.conn.execute(
+                        "INSERT INTO ingest_partitions VALUES (%s, %s, %s)"
+                        " ON CONFLICT (key) DO UPDATE SET done_at = EXCLUDED.done_at",
+                        (partition, len(articles), _now()),
+                    )
+                return statuses
         except psycopg.Error as err:
             raise StoreError(f"{_safe(self.url)}: batch not stored: {err}", value=err) from err
 

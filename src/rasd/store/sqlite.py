@@ -55,6 +55,9 @@ def _v1(conn: sqlite3.Connection) -> None:
         );
         CREATE INDEX article_events_article ON article_events(article_id);
         CREATE INDEX article_events_date ON article_events(event_date);
+        CREATE TABLE ingest_partitions (
+            key TEXT PRIMARY KEY, articles INTEGER NOT NULL, done_at TEXT NOT NULL
+        );
         """,
     )
 
@@ -116,19 +119,31 @@ class SQLiteStore:
                 c.execute("ROLLBACK")
                 raise
 
+    def done_partitions(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT key FROM ingest_partitions")}
+
     def schema_version(self) -> int:
         return self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
 
     # --- writes --------------------------------------------------------------
-    def put_articles(self, articles: Sequence[Article]) -> list[str]:
+    def put_articles(
+        self, articles: Sequence[Article], *, partition: str | None = None
+    ) -> list[str]:
         """Store a batch in one transaction; per article "new", "updated" or
-        "unchanged" (same id and content: nothing written)."""
+        "unchanged" (same id and content: nothing written). ``partition``
+        names a finished piece of a batch job, recorded in the same
+        transaction so a resumed job skips it."""
         c = self.conn
         statuses: list[str] = []
         c.execute("BEGIN IMMEDIATE")
         try:
             for article in articles:
                 statuses.append(self._put(article))
+            if partition is not None:
+                c.execute(
+                    "INSERT OR REPLACE INTO ingest_partitions VALUES (?, ?, ?)",
+                    (partition, len(articles), _now()),
+                )
             c.execute("COMMIT")
         except sqlite3.DatabaseError as err:
             c.execute("ROLLBACK")
