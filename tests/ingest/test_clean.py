@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.ingest.ingest_pages import FOLLOW_US_MID, LEDE, SECOND
 
 from rasd import resources
 from rasd.ingest.clean import is_boilerplate, key, mark_boilerplate, mark_repeats
 from rasd.ingest.segment import segment, split_sentences
 from rasd.model import Article
+from tests.ingest.ingest_pages import FOLLOW_US_MID, LEDE, SECOND
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.ingest.ingest_pages import LEDE, SECOND
 
 from rasd.ingest.identify import content_id, guess_language, identify
 from rasd.model import Article
 from rasd.pipeline import INGEST, Pipeline
 from rasd.text import match_form
+from tests.ingest.ingest_pages import LEDE, SECOND
 
 
 def test_input_id_and_lang_are_kept():

@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.ingest.ingest_pages import HEADLINE, LEDE, PROMPTS, SECOND
 
 from rasd.errors import DecodeError, InputError, RecordError
 from rasd.ingest import read
 from rasd.model import Article
+from tests.ingest.ingest_pages import HEADLINE, LEDE, PROMPTS, SECOND
 
 
 def articles(items: list) -> list[Article]:

@@ -8,12 +8,12 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.ingest.ingest_pages import DATE_LINE, FOLLOW_US_MID, HEADLINE, LEDE, PROMPTS, SECOND
 
 from rasd.ingest import read
 from rasd.ingest.segment import paragraph_spans, read_dateline, segment
 from rasd.model import Article, DateWindow, Published
 from rasd.pipeline import INGEST, Pipeline
+from tests.ingest.ingest_pages import DATE_LINE, FOLLOW_US_MID, HEADLINE, LEDE, PROMPTS, SECOND
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from typing import Any, BinaryIO
 from rasd.errors import DecodeError, InputError, RecordError
 from rasd.ingest.decode import decode, problems, repair_mojibake
 from rasd.ingest.html import extract_page, fragment_text, letters, parse_date_value
+from rasd.ingest.warc import is_warc_name, read_warc
 from rasd.model import Article, DateWindow, Published
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per article: a page, a JSONL line, a feed file
@@ -54,6 +55,7 @@ EXTENSIONS: dict[str, str] = {
     ".xml": "feed",
 }
 _GLOB_CHARS = re.compile(r"[*?\[]")
+_NOT_ARTICLES = ("README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 _FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>/]")
 
@@ -109,13 +111,16 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
         rel = f.relative_to(root).parts
         if any(part.startswith(".") for part in rel) or not f.is_file():
             continue
-        if kind_of_name(f.name) is not None or "." not in f.name:
+        if f.name.upper().startswith(_NOT_ARTICLES):  # a corpus folder's own notes
+            continue
+        if kind_of_name(f.name) is not None or is_warc_name(f.name) or "." not in f.name:
             found = True
             yield f
     if not found:
         yield InputError(
             str(root),
-            "the directory holds no files rasd reads (.txt .html .jsonl .json .rss .atom .xml, .gz)",
+            "the directory holds no files rasd reads"
+            " (.txt .html .jsonl .json .rss .atom .xml .warc, .gz)",
         )
 
 
@@ -148,6 +153,9 @@ def sniff(head: bytes) -> str:
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | InputError]:
     """Articles and errors from one file (any supported format, maybe gzipped)."""
     where = str(path)
+    if is_warc_name(path.name):
+        yield from read_warc(path, max_bytes=max_bytes)
+        return
     gz = path.name.lower().endswith(".gz")
     try:
         size = path.stat().st_size
@@ -194,7 +202,7 @@ def read_stream(
     if kind == "feed":
         yield from _read_feed(head, where)
     elif kind == "html":
-        yield _html_article(head, where)
+        yield html_article(head, where)
     else:
         yield _text_article(head, where)
 
@@ -235,7 +243,7 @@ def _text_article(data: bytes, where: str) -> Article | InputError:
     return Article(text=decoded.text, origin=where, meta=meta)
 
 
-def _html_article(data: bytes, where: str) -> Article | InputError:
+def html_article(data: bytes, where: str) -> Article | InputError:
     try:
         decoded = decode(data, where)
     except InputError as err:
