@@ -146,9 +146,7 @@ class PhraseMatcher:
         self._candidates: dict[str, tuple[tuple[int, bool, _Bucket], ...]] = {}
 
     def __len__(self) -> int:
-        return sum(
-            len(b.single) + sum(map(len, b.by_next.values())) for b in self._index.values()
-        )
+        return sum(len(b.single) + sum(map(len, b.by_next.values())) for b in self._index.values())
 
     def _readings(self, form: str) -> tuple[tuple[int, bool, _Bucket], ...]:
         """``(prefix length, has article, bucket)`` for each reading of a word

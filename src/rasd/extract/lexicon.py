@@ -1,0 +1,137 @@
+"""Lexicons: the extractor's phrase tables, compiled into one fast matcher each.
+
+A lexicon is a TSV file in ``rasd/extract/data`` whose first column,
+``phrase``, holds the entry's variants separated by ``|``. A variant is
+written as people write it (diacritics, hamza and teh marbuta are folded
+by :func:`rasd.text.match_form`); ``*`` at the end of a word means "any
+ending" (``استهدف*`` covers استهدفت، استهدفوا). The first word may carry
+the proclitics و ف ب ل ك and the article ال (``بالهجوم`` finds ``هجوم``).
+
+Matching runs on the matching form of one sentence (a
+:class:`rasd.text.Normalized`), so every hit maps back to original offsets.
+All variants of a lexicon share one regular expression whose alternatives
+are factored into a character trie: one C-level scan per sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rasd import resources
+from rasd.errors import ResourceError
+from rasd.text import match_form
+
+# proclitics on a phrase's first word; the article is stripped from phrases
+# at compile time and allowed back here
+_PREFIX = r"(?<!\w)(?:[وف]?(?:لل|بال|كال|ال|ب|ل|ك)?)"
+_WILD = "\x00"  # stands for "*" inside the trie
+_SPACE = "\x01"  # stands for one run of spaces
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon match in the matching form: ``[start, end)`` of the phrase
+    proper (clitic prefix excluded), the variant that matched and its row."""
+
+    start: int
+    end: int
+    variant: str
+    row: dict[str, str]
+
+
+def _norm_variant(variant: str) -> str:
+    words = match_form(variant).split()
+    if not words:
+        return ""
+    first = words[0]
+    if first.startswith("ال") and len(first.rstrip("*")) > 3:
+        words[0] = first[2:]
+    return " ".join(words)
+
+
+def _trie_regex(variants: list[str]) -> str:
+    """A regex matching any of ``variants`` (``*`` = word continuation),
+    alternatives factored by common prefixes, longest first."""
+    trie: dict[str, Any] = {}
+    for v in variants:
+        node = trie
+        for ch in v.replace("*", _WILD).replace(" ", _SPACE):
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted((k for k in node if k), key=lambda c: (c in (_WILD, _SPACE), c)):
+            piece = r"\w*" if ch == _WILD else r"\s+" if ch == _SPACE else re.escape(ch)
+            alts.append(piece + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+class Lexicon:
+    """All rows of one lexicon file, matchable in one pass."""
+
+    def __init__(
+        self, rows: list[dict[str, str]] | tuple[dict[str, str], ...], name: str = ""
+    ) -> None:
+        self.name = name
+        self.rows = list(rows)
+        self._exact: dict[str, tuple[str, dict[str, str]]] = {}
+        self._wild: list[tuple[re.Pattern[str], str, dict[str, str]]] = []
+        variants: list[str] = []
+        for row in self.rows:
+            if "phrase" not in row:
+                raise ResourceError(f"lexicon {name}: no 'phrase' column", value=row)
+            for raw in row["phrase"].split("|"):
+                v = _norm_variant(raw.strip())
+                if not v:
+                    continue
+                variants.append(v)
+                if "*" in v:
+                    pat = re.escape(v).replace(r"\*", r"\w*").replace(r"\ ", " ")
+                    self._wild.append((re.compile(pat), raw.strip(), row))
+                else:
+                    self._exact.setdefault(v, (raw.strip(), row))
+        self._wild.sort(key=lambda w: -len(w[0].pattern))
+        if variants:
+            body = _trie_regex(variants)
+            self._re: re.Pattern[str] | None = re.compile(f"{_PREFIX}({body})(?!\\w)")
+        else:
+            self._re = None
+
+    def _lookup(self, core: str) -> tuple[str, dict[str, str]] | None:
+        key = re.sub(r"\s+", " ", core)
+        found = self._exact.get(key)
+        if found:
+            return found
+        for pat, raw, row in self._wild:
+            if pat.fullmatch(key):
+                return raw, row
+        return None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Non-overlapping hits in the matching-form ``text[start:end]``, left to right."""
+        if self._re is None:
+            return []
+        out = []
+        stop = len(text) if end is None else end
+        for m in self._re.finditer(text, start, stop):
+            found = self._lookup(m.group(1))
+            if found is None:  # a wildcard alternative that over-ran; retry shorter cores
+                continue
+            out.append(Hit(m.start(1), m.end(1), found[0], found[1]))
+        return out
+
+
+@functools.cache
+def lexicon(name: str) -> Lexicon:
+    """The packaged lexicon ``rasd/extract/data/<name>.tsv``, compiled once."""
+    return Lexicon(resources.tsv("extract", f"{name}.tsv"), name)

@@ -1,0 +1,159 @@
+"""Stage 1: everything the lexicons find in one sentence, in original offsets.
+
+``read_sentence`` normalises the sentence once, runs each lexicon over the
+matching form and maps the hits back to offsets into ``article.text``; it
+adds the tokens, quantities, dates, actors and places of the sentence.
+Sentences without any trigger stop after one regex scan (most of a page).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasd.extract import deps
+from rasd.extract.lexicon import lexicon
+from rasd.text import normalize
+from rasd.text.dates import find_dates
+from rasd.text.numbers import find_quantities
+from rasd.text.tokens import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A lexicon hit in original offsets, with the lexicon row that matched."""
+
+    start: int
+    end: int
+    row: dict[str, str]
+
+
+@dataclass(slots=True)
+class SentenceReading:
+    """What one sentence holds, all in offsets into the article text."""
+
+    start: int
+    end: int
+    triggers: list[Item]
+    weapons: list[Item] = field(default_factory=list)
+    targets: list[Item] = field(default_factory=list)
+    claims: list[Item] = field(default_factory=list)
+    casualties: list[Item] = field(default_factory=list)
+    cues: list[Item] = field(default_factory=list)
+    roles: list[Item] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+    tokens: list[Any] = field(default_factory=list)
+    quantities: list[Any] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    actors: list[Any] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)
+
+    text: str = ""
+
+    def definite_at(self, pos: int) -> bool:
+        """Whether the word at ``pos`` is preceded by the article ال (or لل)."""
+        before = self.text[max(0, pos - 3) : pos]
+        return before.endswith("ال") or before.endswith("لل")
+
+    def words_between(self, a: int, b: int) -> int:
+        """How many tokens start in ``[a, b)`` (a distance in words)."""
+        if b <= a:
+            return 0
+        return bisect.bisect_left(self.token_starts, b) - bisect.bisect_left(self.token_starts, a)
+
+
+def _hits(name: str, norm, base: int) -> list[Item]:
+    out = []
+    for h in lexicon(name).find(norm.text):
+        a, b = norm.to_original(h.start, h.end)
+        out.append(Item(a + base, b + base, h.row))
+    return out
+
+
+def _drop_covered(items: list[Item], by: list[Item]) -> list[Item]:
+    """``items`` that do not overlap any of ``by`` (a weapon is not also a target)."""
+    if not by:
+        return items
+    return [i for i in items if not any(i.start < o.end and o.start < i.end for o in by)]
+
+
+def read_sentence(
+    text: str, start: int, end: int, *, reference: dt.date | None = None
+) -> SentenceReading | None:
+    """The lexicon hits and mentions of ``text[start:end]``, or None without a trigger."""
+    r = read_lexicons(text, start, end)
+    if r is not None:
+        add_mentions(r, reference=reference)
+    return r
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
+    """Stage 1a, cheap: the lexicon hits of ``text[start:end]`` (None without a trigger).
+    Word positions are approximate until :func:`add_mentions` tokenises."""
+    norm = normalize(text[start:end])
+    triggers = _hits("triggers", norm, start)
+    if not triggers:
+        return None
+    r = SentenceReading(start, end, triggers)
+    r.text = text
+    r.weapons = _hits("weapons", norm, start)
+    r.targets = _drop_covered(_hits("targets", norm, start), r.weapons)
+    r.claims = _hits("claims", norm, start)
+    r.casualties = _hits("casualties", norm, start)
+    r.roles = [
+        x for x in _hits("roles", norm, start)
+        if not (x.row["role"] == "complement" and _after_article(text, x.start))
+    ]
+    special = r.claims + r.casualties
+    r.cues = [
+        c
+        for c in _hits("modality", norm, start)
+        if c.row["cue"] == "neutral"
+        or not (c.row["cue"] == "negation" and c.row["scope"] == "near" and _inside(c, special))
+    ]
+    # a weapon word that is itself the trigger (a bare "مسيرة" protest march vs drone)
+    r.triggers = [t for t in r.triggers if not _protest_inside_weapon(t, r.weapons)]
+    if not r.triggers:
+        return None
+    r.token_starts = [m.start() + start for m in _WORD.finditer(text, start, end)]
+    return r
+
+
+def add_mentions(r: SentenceReading, *, reference: dt.date | None = None) -> SentenceReading:
+    """Stage 1b, dearer: tokens, quantities, dates, actors and places of the sentence."""
+    text, start, end = r.text, r.start, r.end
+    tokens = tokenize(text, start, end)
+    r.tokens = tokens
+    r.token_starts = [t.start for t in tokens]
+    r.quantities = find_quantities(tokens)
+    r.dates = [d for d in find_dates(text, start, end, reference=reference)]
+    r.actors = deps.find_actors(text, start, end)
+    # a place inside an actor's name (المقاومة الإسلامية في العراق، واشنطن as the
+    # US government) is not where the event happened
+    r.places = [
+        p
+        for p in deps.find_places(text, start, end)
+        if not any(a.start <= p.start and p.end <= a.end for a in r.actors)
+    ]
+    return r
+
+
+def _inside(item: Item, others: list[Item]) -> bool:
+    return any(o.start <= item.start and item.end <= o.end for o in others)
+
+
+def _protest_inside_weapon(t: Item, weapons: list[Item]) -> bool:
+    return t.row["plover_type"] == "PROTEST" and any(
+        w.start <= t.start and t.end <= w.end for w in weapons
+    )
+
+
+def _after_article(text: str, pos: int) -> bool:
+    """``الآن`` is not the complementiser ``أن`` behind an article."""
+    return text[max(0, pos - 2) : pos] == "ال"
