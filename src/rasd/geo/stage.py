@@ -1,0 +1,136 @@
+"""Pipeline stage ``geocode``: coordinates, admin1 and precision for events.
+
+The extractor ties a place mention to each event as an ``Evidence`` with
+field ``"location"`` (offsets into ``article.text``); ``geocode`` resolves
+the mention found in that span, in the light of the whole article (its
+countries and provinces). An event whose ``location`` already names a place
+(name/country only) is looked up in the gazetteer. Without either, the
+event takes the place named nearest after its own evidence in the same
+sentence, then the article's most named place (precision at least 2).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from rasd.geo.gazetteer import gazetteer
+from rasd.geo.recognize import PlaceMention, find_places, local_context
+from rasd.geo.resolve import Context, choose
+from rasd.model import Article, Event, Place
+
+
+def _spans(article: Article) -> list[tuple[int, int]]:
+    sents = article.content_sentences()
+    if sents:
+        return [(s.start, s.end) for s in sents]
+    return [(0, len(article.text))]
+
+
+def article_mentions(article: Article) -> tuple[Context, list[PlaceMention]]:
+    """The article's context and every place mention in its content."""
+    spans = _spans(article)
+    ctx = Context()
+    for a, b in spans:
+        ctx = ctx.merge(local_context(article.text, a, b))
+    mentions = [m for a, b in spans for m in find_places(article.text, a, b, context=ctx)]
+    return ctx, mentions
+
+
+def _overlapping(mentions: list[PlaceMention], start: int, end: int) -> list[PlaceMention]:
+    return [m for m in mentions if m.start < end and start < m.end]
+
+
+def _from_evidence(
+    article: Article, event: Event, ctx: Context, mentions: list[PlaceMention]
+) -> Place | None:
+    for ev in event.evidence:
+        if ev.field != "location":
+            continue
+        found = [m for m in _overlapping(mentions, ev.start, ev.end) if m.place]
+        if not found:
+            found = [m for m in find_places(article.text, ev.start, ev.end, context=ctx) if m.place]
+        if found:
+            best = min(found, key=lambda m: (m.precision or 3, m.start))
+            return best.place
+    return None
+
+
+def _from_name(place: Place, ctx: Context) -> Place | None:
+    gaz = gazetteer()
+    for name in (place.name_ar, place.name):
+        if not name:
+            continue
+        entries = gaz.lookup(name)
+        if place.country:
+            entries = [e for e in entries if e.country == place.country] or entries
+        entry = choose(entries, context=ctx)
+        if entry is not None:
+            return entry.place(max(entry.precision, place.geo_precision or 1))
+    return None
+
+
+def _near_evidence(event: Event, article: Article, mentions: list[PlaceMention]) -> Place | None:
+    """The place named in the sentence of the event's evidence, nearest after it."""
+    resolved = [m for m in mentions if m.place]
+    for ev in event.evidence:
+        sent = next(
+            (s for s in article.sentences if s.start <= ev.start < s.end),
+            None,
+        )
+        if sent is None:
+            continue
+        inside = [m for m in resolved if sent.start <= m.start < sent.end]
+        if not inside:
+            continue
+        after = [m for m in inside if m.start >= ev.end]
+        best = min(after, key=lambda m: m.start) if after else max(inside, key=lambda m: m.start)
+        return best.place
+    return None
+
+
+def _most_named(mentions: list[PlaceMention]) -> Place | None:
+    resolved = [m for m in mentions if m.place and m.place.gazetteer_id]
+    if not resolved:
+        return None
+    counts = Counter(m.place.gazetteer_id for m in resolved)
+    first = {}
+    for m in resolved:
+        first.setdefault(m.place.gazetteer_id, m)
+    # most named; among equals the most precise, then the first named
+    best = max(
+        first.values(),
+        key=lambda m: (counts[m.place.gazetteer_id], -(m.precision or 3), -m.start),
+    )
+    place = best.place
+    if (place.geo_precision or 1) < 2:
+        place = replace(place, geo_precision=2)
+    return place
+
+
+def locate(
+    event: Event, article: Article, ctx: Context, mentions: list[PlaceMention]
+) -> Place | None:
+    """The best place for one event (None when the article names none)."""
+    place = _from_evidence(article, event, ctx, mentions)
+    if place is None and event.location is not None and event.location.lat is None:
+        place = _from_name(event.location, ctx)
+    if place is None and event.location is not None and event.location.lat is not None:
+        return event.location
+    if place is None:
+        place = _near_evidence(event, article, mentions)
+    if place is None:
+        place = _most_named(mentions)
+    if place is None:
+        return event.location
+    return place
+
+
+def geocode(article: Article) -> Article:
+    """Give every event of the article a located place (stage ``geocode``)."""
+    if not article.events:
+        return article
+    ctx, mentions = article_mentions(article)
+    for event in article.events:
+        event.location = locate(event, article, ctx, mentions)
+    return article
