@@ -1,0 +1,33 @@
+"""Fusion settings, read once from ``data/settings.yaml`` and ``data/families.tsv``."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from rasd import resources
+from rasd.errors import ResourceError
+
+
+@functools.cache
+def settings() -> dict[str, Any]:
+    data = resources.yaml_data("fuse", "settings.yaml")
+    for section in ("neardup", "blocking", "place", "score", "weapon_groups"):
+        if not isinstance(data.get(section), dict):
+            raise ResourceError(
+                f"rasd/fuse/data/settings.yaml: missing section {section}", value=section
+            )
+    return data
+
+
+@functools.cache
+def families() -> dict[str, str]:
+    """ACLED event type -> event family."""
+    return {row["event_type"]: row["family"] for row in resources.tsv("fuse", "families.tsv")}
+
+
+def family(event_type: str | None) -> str:
+    """The blocking family of an event type; unknown types form their own family."""
+    if not event_type:
+        return "?"
+    return families().get(event_type, event_type)
