@@ -1,0 +1,72 @@
+"""Fixtures for the web tests: a temp SQLite store and a real uvicorn server
+on a free loopback port, plus a Chromium page when Chromium is installed."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from rasd.store import open_store
+from tests.web.helpers import articles
+
+EDITOR = ("amal", "editor-pass-1")
+VIEWER = ("basim", "viewer-pass-1")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_db(path: Path) -> str:
+    """A store with the test articles and two accounts."""
+    import rasd.web.schema  # noqa: F401  (the web tables' migration)
+    from rasd.web import auth
+
+    url = str(path)
+    with open_store(url) as store:
+        store.put_articles(articles())
+        auth.add_user(store.conn, *EDITOR, "editor")
+        auth.add_user(store.conn, *VIEWER, "viewer")
+    return url
+
+
+@pytest.fixture(scope="session")
+def db_url(tmp_path_factory) -> str:
+    return make_db(tmp_path_factory.mktemp("web") / "web.db")
+
+
+@contextlib.contextmanager
+def serving(db_url: str):
+    """Base URL of a uvicorn server running the app in a thread, stopped on exit."""
+    import uvicorn
+
+    from rasd.web.app import create_app
+
+    port = free_port()
+    config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="error")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def server(db_url):
+    with serving(db_url) as url:
+        yield url
