@@ -18,7 +18,7 @@ run: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/rasd ingest sample/ --db $(DB); test $$? -le 1
 	$(BIN)/rasd stats --db $(DB)
-	$(BIN)/rasd articles --db $(DB) --format table
+	$(BIN)/rasd events --db $(DB) --format table
 
 test: install
 	$(BIN)/python -m pytest

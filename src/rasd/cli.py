@@ -23,6 +23,10 @@ COMMANDS: dict[str, str] = {
     "explain": "rasd.extract.commands:explain",
     "places": "rasd.geo.commands:places",
     "gazetteer": "rasd.geo.commands:gazetteer",
+    "events": "rasd.fuse.commands:events",
+    "export": "rasd.fuse.commands:export",
+    "serve": "rasd.web.commands:serve",
+    "user": "rasd.web.commands:user",
     "eval": "rasd.eval.commands:eval_command",
 }
 

@@ -81,9 +81,25 @@ register(
     doc="content-hash id (when the input had none) and language",
 )
 
+register(
+    "extract",
+    "rasd.extract.stage:extract_article",
+    reads=["sentences", "paragraphs", "published", "id"],
+    writes=["events"],
+    doc="events with actors, weapons, targets, casualties, claims, dates and place names",
+)
+register(
+    "geocode",
+    "rasd.geo.stage:geocode",
+    reads=["events", "sentences"],
+    writes=["events.location"],
+    doc="resolve each event's place against the shipped gazetteer, down to the facility",
+)
+
 INGEST = ("segment", "clean", "sentences", "repeats", "dateline", "identify")
+EXTRACT = ("extract", "geocode")
 # what ``rasd ingest`` and ``rasd.extract`` run by default
-DEFAULT = INGEST
+DEFAULT = INGEST + EXTRACT
 
 
 def _resolve(info: StageInfo) -> StageFn:

@@ -31,17 +31,24 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     rejected: list[str] = field(default_factory=list)
+    fused: list[Any] = field(default_factory=list)  # one FuseReport per batch
     seconds: float = 0.0
 
     @property
     def articles(self) -> int:
         return self.new + self.updated + self.unchanged
 
+    @property
+    def fused_events(self) -> int:
+        """Fused events created by this ingest (article events merged into real events)."""
+        return sum(r.events_new for r in self.fused)
+
     def summary(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
+        fused = f" -> {self.fused_events} new fused events" if self.fused else ""
         return (
             f"{self.articles} articles ({self.new} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged), {self.events} events, "
+            f"{self.unchanged} unchanged), {self.events} events{fused}, "
             f"{len(self.rejected)} rejected, {self.seconds:.1f} s ({rate:.0f} articles/s)"
         )
 
@@ -117,6 +124,11 @@ def _flush(
         setattr(report, status, getattr(report, status) + 1)
         if status != "unchanged":
             report.events += len(article.events)
+    fuse = getattr(store, "fuse", None)
+    if fuse is not None:
+        # every article of the batch, unchanged ones too: fusion skips what it
+        # has seen, and a run killed between storing and fusing catches up here
+        report.fused.append(fuse(list(unique)))
     if progress is not None:
         progress(len(batch))
     batch.clear()

@@ -172,6 +172,8 @@ def ingest_dask(
     for err in errors:
         reject(str(err))
     done = store.done_partitions()
+    if done and hasattr(store, "fuse_pending"):  # a killed run may have stored without fusing
+        report.fused.append(store.fuse_pending())
     todo = [p for p in parts if p.key not in done]
     if on_plan is not None:
         on_plan(len(parts), len(parts) - len(todo))
@@ -213,6 +215,8 @@ def ingest_dask(
                 setattr(report, status, getattr(report, status) + 1)
                 if status != "unchanged":
                     report.events += len(a.events)
+            if hasattr(store, "fuse"):
+                report.fused.append(store.fuse(list(unique)))
             if progress is not None:
                 progress(1)
             future.release()

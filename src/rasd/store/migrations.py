@@ -9,6 +9,7 @@ code knows is refused instead of corrupted.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,14 @@ class Migration:
 
 MIGRATIONS: dict[str, dict[int, Migration]] = {}
 
+# stages beyond the store that own tables (the backends register their own)
+SCHEMA_MODULES = ("rasd.fuse.schema", "rasd.web.schema")
+
+
+def _load_all() -> None:
+    for name in SCHEMA_MODULES:
+        importlib.import_module(name)
+
 
 def migration(backend: str, version: int, name: str):
     """Register ``fn(connection)`` as migration ``version`` of ``backend``."""
@@ -41,10 +50,12 @@ def migration(backend: str, version: int, name: str):
 
 
 def latest(backend: str) -> int:
+    _load_all()
     return max(MIGRATIONS.get(backend, {0: None}))
 
 
 def pending(backend: str, applied: set[int]) -> list[Migration]:
+    _load_all()
     known = MIGRATIONS.get(backend, {})
     unknown = sorted(v for v in applied if v not in known)
     if unknown:

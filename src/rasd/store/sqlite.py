@@ -271,30 +271,42 @@ class SQLiteStore:
         )
         return [json.loads(r[0]) for r in rows]
 
+    # --- fused events (tables owned by rasd.fuse) ---------------------------
+    def fuse(self, article_ids: Sequence[str]) -> Any:
+        """Fuse the article events of ``article_ids`` into one record per real event."""
+        from rasd.fuse.persist import fuse_store
+
+        return fuse_store(self, article_ids)
+
+    def fuse_pending(self) -> Any:
+        """Fuse articles whose events were stored but never fused (a run killed in between)."""
+        from rasd.fuse.persist import ensure_tables
+
+        ensure_tables(self)
+        rows = self.conn.execute(
+            "SELECT DISTINCT article_id FROM article_events WHERE event_id NOT IN"
+            " (SELECT mention_id FROM event_members)"
+        )
+        return self.fuse([r[0] for r in rows])
+
     def events(
         self, filters: EventFilter | None = None, *, limit: int | None = 100, offset: int = 0
     ) -> list[dict[str, Any]]:
-        """Events (event-format dicts) matching ``filters``, newest first."""
-        where, args = event_where(filters or EventFilter())
-        sql = "SELECT data FROM article_events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY event_date IS NULL, event_date DESC, event_id LIMIT ? OFFSET ?"
-        args += [-1 if limit is None else limit, offset]
-        return [json.loads(r[0]) for r in self.conn.execute(sql, args)]
+        """Fused events (event-format dicts) matching ``filters``, newest first."""
+        from rasd.fuse import queries
+
+        return queries.events(self.conn, filters, limit=limit, offset=offset)
 
     def count_events(self, filters: EventFilter | None = None) -> int:
-        where, args = event_where(filters or EventFilter())
-        sql = "SELECT count(*) FROM article_events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return self.conn.execute(sql, args).fetchone()[0]
+        from rasd.fuse import queries
+
+        return queries.count_events(self.conn, filters)
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            "SELECT data FROM article_events WHERE event_id = ?", (event_id,)
-        ).fetchone()
-        return json.loads(row[0]) if row else None
+        """A fused event by id (ids merged away resolve to the surviving event)."""
+        from rasd.fuse import queries
+
+        return queries.get_event(self.conn, event_id)
 
     def stats(self) -> dict[str, Any]:
         c = self.conn
