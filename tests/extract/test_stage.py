@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import rasd
-from rasd.extract import STAGES
 from rasd.extract.stage import extract_article
 from rasd.model import Article
-from rasd.pipeline import INGEST, Pipeline
+from rasd.pipeline import DEFAULT, INGEST, STAGES, Pipeline
 
 
 def test_stage_declared_for_the_pipeline() -> None:
-    name, target, reads, writes, _ = STAGES[0]
-    assert name == "extract" and target == "rasd.extract.stage:extract_article"
-    assert "events" in writes and "sentences" in reads
+    info = STAGES["extract"]
+    assert info.target == "rasd.extract.stage:extract_article"
+    assert "events" in info.writes and "sentences" in info.reads
+    assert DEFAULT.index("extract") > DEFAULT.index("sentences")
 
 
 def test_stage_runs_after_ingest() -> None:

@@ -16,11 +16,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from rasd.fuse.settings import settings
 from rasd.text import match_form
 
-_PRIME = (1 << 61) - 1
-_MAX = (1 << 32) - 1
+# hashes are (a*h + b) mod p with p the largest prime below 2**32 and a < 2**31,
+# so every product fits an unsigned 64-bit integer and numpy does all
+# permutations at once
+_PRIME = (1 << 32) - 5
 _WORD = re.compile(r"\w+")
 
 
@@ -66,17 +70,19 @@ class MinHasher:
     def __init__(self, params: Params | None = None) -> None:
         self.params = params or Params.default()
         rng = random.Random(self.params.seed)
-        self._ab = [
-            (rng.randrange(1, _PRIME), rng.randrange(0, _PRIME))
+        ab = [
+            (rng.randrange(1, 1 << 31), rng.randrange(0, _PRIME))
             for _ in range(self.params.permutations)
         ]
+        self._a = np.array([a for a, _ in ab], dtype=np.uint64)[:, None]
+        self._b = np.array([b for _, b in ab], dtype=np.uint64)[:, None]
 
     def signature(self, text: str) -> tuple[int, ...] | None:
         """The MinHash signature, or None when the text is too short to judge."""
         if len(words(text)) < self.params.min_words:
             return None
-        hs = shingles(text, self.params.shingle_words)
-        return tuple(min([((a * h + b) % _PRIME) & _MAX for h in hs]) for a, b in self._ab)
+        hs = np.fromiter(shingles(text, self.params.shingle_words), dtype=np.uint64)
+        return tuple(((self._a * hs[None, :] + self._b) % _PRIME).min(axis=1).tolist())
 
     def band_keys(self, sig: tuple[int, ...]) -> list[str]:
         """One key per band: band number plus a hash of its rows."""
@@ -90,15 +96,17 @@ class MinHasher:
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Estimated Jaccard similarity: the share of equal signature slots."""
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    if len(a) != len(b):
+        raise ValueError("signatures of different lengths")
+    return sum(map(int.__eq__, a, b)) / len(a)
 
 
 def pack(sig: tuple[int, ...]) -> bytes:
-    return b"".join(v.to_bytes(4, "big") for v in sig)
+    return np.asarray(sig, dtype=">u4").tobytes()
 
 
 def unpack(blob: bytes) -> tuple[int, ...]:
-    return tuple(int.from_bytes(blob[i : i + 4], "big") for i in range(0, len(blob), 4))
+    return tuple(np.frombuffer(blob, dtype=">u4").tolist())
 
 
 class NearDuplicateIndex:

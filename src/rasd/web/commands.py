@@ -35,7 +35,12 @@ def serve(db_url, host, port):
 
 @click.group()
 def user():
-    """Web app accounts: viewers read, editors review events."""
+    """Web app accounts: viewers read, editors review events.
+
+    \b
+    Example:
+      rasd user add amal --role editor --db rasd.db
+    """
 
 
 @user.command("add")
