@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= rasd.db
+PORT   ?= 8000
 
 .PHONY: install run test bench lint format clean
 
@@ -19,6 +20,7 @@ run: install
 	$(BIN)/rasd ingest sample/ --db $(DB); test $$? -le 1
 	$(BIN)/rasd stats --db $(DB)
 	$(BIN)/rasd events --db $(DB) --format table
+	$(BIN)/rasd serve --db $(DB) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest
