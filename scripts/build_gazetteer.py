@@ -11,7 +11,14 @@ zero gzip timestamp, so the same inputs always give the same bytes.
 
 Admin1 of the GeoNames towns is taken from the nearest IOM (Iraq) or OCHA
 (Syria) point, since GeoNames' numeric admin1 codes differ from the names
-the rest of the gazetteer uses.
+the rest of the gazetteer uses. Every row of the three files is kept (a
+town without an Arabic name is found by its English one). IOM quarters
+("حي X", or "Hay …" in English) stay named "حي X" (kind neighbourhood), so
+a common word X alone never matches them; "قرية X" and "مركز X" are named
+X (a village; a district centre is a town), "ناحية X" is a subdistrict.
+Iraq's districts (admin2) come from the IOM list's district column with
+the Arabic names of ``curated/iraq_districts.tsv``, named "قضاء X" and
+placed at their centre town.
 """
 
 from __future__ import annotations
@@ -29,11 +36,21 @@ ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "src" / "rasd" / "geo" / "data" / "curated"
 OUTPUT = ROOT / "src" / "rasd" / "geo" / "data" / "gazetteer.tsv.gz"
 SHARED = ROOT.parent / "shared" / "data" / "gazetteer"
-CURATED_FILES = ("countries.tsv", "region_admin.tsv", "region_cities.tsv", "facilities.tsv")
+CURATED_FILES = (
+    "countries.tsv",
+    "region_admin.tsv",
+    "region_cities.tsv",
+    "quarters.tsv",
+    "facilities.tsv",
+)
+DISTRICTS = "iraq_districts.tsv"  # Arabic names of the IOM list's districts
 COLUMNS = "id name name_ar variants lat lon country admin1 kind population source".split()
 
 
-_IOM_PREFIXES = {"قرية", "مركز", "حي", "ناحية", "قضاء", "مدينة", "مجمع"}
+_IOM_PREFIXES = {"قرية", "مركز", "ناحية", "قضاء", "مدينة", "مجمع"}
+# quarters of a town: named by "حي X" (often a common word: حي الشرطة، حي
+# العمال), so they stay "حي X" and a bare X never matches them
+_IOM_QUARTERS = {"حي", "الحي", "محلة"}
 _PLAIN_ARABIC = re.compile("[\u0621-\u064a ]+")
 
 
@@ -120,7 +137,78 @@ class _Nearest:
         return ""
 
 
-def read_shared(directory: Path = SHARED) -> list[dict[str, str]]:
+def _curated_table(path: Path) -> list[dict[str, str]]:
+    text = path.read_text(encoding="utf-8")
+    body = "\n".join(ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    reader = csv.DictReader(io.StringIO(body), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [{k: (v or "").strip() for k, v in rec.items()} for rec in reader]
+
+
+def iraq_districts(
+    iom: list[dict[str, str]], built: list[dict[str, str]], curated: Path = CURATED
+) -> list[dict[str, str]]:
+    """Iraq's districts (admin2): names from ``iraq_districts.tsv``, placed at
+    the centre town of the same Arabic name in the same governorate (the
+    largest such row already built), else at the mean of the district's IOM
+    locations."""
+    members: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in iom:
+        key = (r["governorate"], r["district"])
+        members.setdefault(key, []).append((float(r["latitude"]), float(r["longitude"])))
+    towns: dict[tuple[str, str], tuple[int, int, float, float]] = {}
+    rank = {"city": 3, "town": 2}
+    for row in built:
+        if row["country"] != "IQ" or row["kind"] not in rank:
+            continue
+        for name in (row["name_ar"], *_split(row["variants"])):
+            key = (row["admin1"], name)
+            value = (
+                rank[row["kind"]],
+                int(row["population"] or 0),
+                float(row["lat"]),
+                float(row["lon"]),
+            )
+            if key not in towns or value > towns[key]:
+                towns[key] = value
+    rows = []
+    for rec in _curated_table(curated / DISTRICTS):
+        points = members.get((rec["governorate"], rec["district"]))
+        if not points:
+            raise SystemExit(
+                f"{DISTRICTS}: no IOM locations in {rec['governorate']}/{rec['district']}"
+            )
+        names = [rec["name_ar"], *_split(rec["variants"])]
+        centre = next(
+            (towns[(rec["governorate"], n)] for n in names if (rec["governorate"], n) in towns),
+            None,
+        )
+        if centre is not None:
+            lat, lon = centre[2], centre[3]
+        else:
+            lat = sum(p[0] for p in points) / len(points)
+            lon = sum(p[1] for p in points) / len(points)
+        # a district is named "قضاء X": a bare X is its centre town (or a word: الدور)
+        called = [n if n.startswith("قضاء ") else f"قضاء {n}" for n in names]
+        called = list(dict.fromkeys(called))
+        rows.append(
+            _row(
+                id=f"iq-adm2:{_slug(rec['governorate'])}:{_slug(rec['district'])}",
+                name=rec["name"],
+                name_ar=called[0],
+                variants="|".join(called[1:]),
+                lat=lat,
+                lon=lon,
+                country="IQ",
+                admin1=rec["governorate"],
+                kind="admin2",
+                population="0",
+                source="IOM DTM Iraq location list (district); Arabic name curated",
+            )
+        )
+    return rows
+
+
+def read_shared(directory: Path = SHARED, curated: Path = CURATED) -> list[dict[str, str]]:
     """Rows from the three shared raw files."""
     iom = _read_csv(directory / "iom_dtm_iraq_locations_en_ar.csv")
     ocha = _read_csv(directory / "ocha_syria_adminpoints_en_ar.csv")
@@ -143,10 +231,11 @@ def read_shared(directory: Path = SHARED) -> list[dict[str, str]]:
             if not n.startswith("محافظة") and not re.search("[A-Za-z]", n)
         ]
         standard = [n for n in names if _PLAIN_ARABIC.fullmatch(n)]
-        if not standard:
-            continue
-        best = next((n for n in standard if n.startswith("ال")), standard[0])
-        names = [best, *(n for n in names if n != best)]
+        if standard:  # towns without an Arabic name stay, found by their English one
+            best = next((n for n in standard if n.startswith("ال")), standard[0])
+            names = [best, *(n for n in names if n != best)]
+        else:
+            names = ["", *names]
         lat, lon = float(r["latitude"]), float(r["longitude"])
         admin1 = (iq_admin1 if r["country"] == "IQ" else sy_admin1)(lat, lon)
         rows.append(
@@ -191,14 +280,25 @@ def read_shared(directory: Path = SHARED) -> list[dict[str, str]]:
             )
         )
     for r in iom:
-        if not r["name_ar"].strip() or not r["name_en"].strip():
+        if not r["name_ar"].strip() and not r["name_en"].strip():
             continue
         name_ar, variants, kind = r["name_ar"].strip(), "", "village"
         head, _, rest = name_ar.partition(" ")
-        if head in _IOM_PREFIXES and rest:  # "قرية X", "مركز X": the name is X
+        if head in _IOM_QUARTERS and rest:
+            name_ar, kind = f"حي {rest}", "neighbourhood"
+            variants = "" if head == "حي" else r["name_ar"].strip()
+        elif (
+            name_ar
+            and r["name_en"].strip().lower().startswith("hay ")
+            and head not in _IOM_PREFIXES
+        ):
+            name_ar, variants, kind = f"حي {name_ar}", "", "neighbourhood"
+        elif head in _IOM_PREFIXES and rest:  # "قرية X", "مركز X": the name is X
             name_ar, variants = rest, name_ar
             if head == "مركز":  # a district or subdistrict centre: a town
                 kind = "town"
+            elif head == "ناحية":  # a subdistrict
+                kind = "admin3"
         rows.append(
             _row(
                 id=f"iom:{r['dtm_location_id']}",
@@ -214,6 +314,8 @@ def read_shared(directory: Path = SHARED) -> list[dict[str, str]]:
                 source="IOM DTM Iraq location list",
             )
         )
+    if (curated / DISTRICTS).is_file():
+        rows += iraq_districts(iom, rows, curated)
     return rows
 
 
@@ -242,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.shared.is_dir():
             print(f"shared data not found at {args.shared} (use --no-shared)", file=sys.stderr)
             return 2
-        rows += read_shared(args.shared)
+        rows += read_shared(args.shared, args.curated)
     args.output.write_bytes(render(rows))
     print(f"{len(rows)} places -> {args.output}", file=sys.stderr)
     return 0

@@ -137,3 +137,68 @@ def test_bad_file_raises_geo_error():
         Gazetteer.load(b"not gzip")
     with pytest.raises(GeoError):
         Gazetteer.load(gzip.compress(b"a\tb\n"))
+
+
+def _shared_fixture(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "iom_dtm_iraq_locations_en_ar.csv").write_text(
+        "dtm_location_id,governorate,district,name_en,name_ar,latitude,longitude\n"
+        "1,Baghdad,Tarmia,Hay Al-Shurta,حي الشرطة,33.60,44.30\n"
+        "2,Baghdad,Tarmia,Al Tarmiya Center,مركز الطارمية,33.66,44.40\n"
+        "3,Baghdad,Tarmia,Hay Al Madfay,المدفعي,33.62,44.32\n"
+        "4,Baghdad,Tarmia,Albu Khanfar,قرية البو خنفر,33.70,44.20\n"
+        "5,Baghdad,Tarmia,Nameless,,33.71,44.21\n",
+        encoding="utf-8",
+    )
+    (shared / "ocha_syria_adminpoints_en_ar.csv").write_text(
+        "admin_level,name_en,name_ar,latitude,longitude,adm3_pcode,adm2_en,adm2_ar,adm1_en,adm1_ar,adm1_pcode\n"
+        "1,Aleppo,حلب,36.14,37.39,,,,Aleppo,حلب,SY02\n",
+        encoding="utf-8",
+    )
+    (shared / "geonames_cities15000_IQ_SY_arabic.csv").write_text(
+        "geonameid,name,asciiname,arabic_names,latitude,longitude,feature_class,feature_code,"
+        "country,admin1,population\n"
+        "1,Simele,Simele,,36.86,42.85,P,PPL,IQ,08,20000\n",
+        encoding="utf-8",
+    )
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    (curated / "iraq_districts.tsv").write_text(
+        "# test\ngovernorate\tdistrict\tname\tname_ar\tvariants\n"
+        "Baghdad\tTarmia\tTarmia District\tالطارمية\tقضاء الطارمية\n",
+        encoding="utf-8",
+    )
+    return shared, curated
+
+
+def test_shared_rows_quarters_districts_and_unnamed(tmp_path):
+    shared, curated = _shared_fixture(tmp_path)
+    rows = {r["id"]: r for r in _builder().read_shared(shared, curated)}
+    quarter = rows["iom:1"]
+    assert (quarter["name_ar"], quarter["kind"]) == ("حي الشرطة", "neighbourhood")
+    assert rows["iom:3"]["name_ar"] == "حي المدفعي"  # "Hay …" in English: a quarter too
+    assert (rows["iom:2"]["name_ar"], rows["iom:2"]["kind"]) == ("الطارمية", "town")
+    assert (rows["iom:4"]["name_ar"], rows["iom:4"]["kind"]) == ("البو خنفر", "village")
+    assert rows["iom:5"]["name"] == "Nameless" and rows["iom:5"]["name_ar"] == ""
+    assert rows["gn:1"]["name"] == "Simele" and rows["gn:1"]["name_ar"] == ""
+    district = rows["iq-adm2:baghdad:tarmia"]
+    assert district["kind"] == "admin2" and district["admin1"] == "Baghdad"
+    assert (district["lat"], district["lon"]) == ("33.66", "44.4")  # at its centre town
+
+
+def test_district_without_centre_town_sits_at_the_mean(tmp_path):
+    shared, curated = _shared_fixture(tmp_path)
+    (curated / "iraq_districts.tsv").write_text(
+        "governorate\tdistrict\tname\tname_ar\tvariants\n"
+        "Baghdad\tTarmia\tTarmia District\tاسم آخر\t\n",
+        encoding="utf-8",
+    )
+    rows = {r["id"]: r for r in _builder().read_shared(shared, curated)}
+    assert rows["iq-adm2:baghdad:tarmia"]["lat"] == "33.658"
+
+
+def test_iraq_districts_shipped():
+    districts = [e for e in gazetteer().entries if e.country == "IQ" and e.kind == "admin2"]
+    assert len(districts) >= 100
+    assert {e.admin1 for e in districts} >= {"Anbar", "Ninewa", "Basrah", "Erbil"}

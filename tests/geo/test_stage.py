@@ -70,3 +70,44 @@ def test_no_place_leaves_location_empty():
 def test_article_without_events_is_untouched():
     art = Article(text="في بغداد", id="a1")
     assert geocode(art) is art and art.events == []
+
+
+def test_the_base_points_back_at_the_base_named_before():
+    text = "اتهمت واشنطن فصائل بالهجوم على قاعدة الشدادي. وقالت واشنطن إن مسيرة انفجرت داخل القاعدة"
+    art = Article(text=text, id="a1")
+    cut = text.index(".") + 1
+    art.sentences = [Sentence(0, cut, 0), Sentence(cut + 1, len(text), 0)]
+    ev = _event(_evidence(text, "انفجرت", field="sub_event_type"))
+    art.events.append(ev)
+    loc = geocode(art).events[0].location
+    assert loc.name == "Shaddadi base"
+
+
+def test_event_without_a_place_takes_the_previous_event_s():
+    text = "قصفت مسيرة قاعدة حرير. واشنطن تدين وتقول واشنطن إنها سترد. وسقط صاروخ ثان دون إصابات"
+    art = Article(text=text, id="a1")
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "."]
+    art.sentences = [
+        Sentence(0, cuts[0], 0),
+        Sentence(cuts[0] + 1, cuts[1], 0),
+        Sentence(cuts[1] + 1, len(text), 0),
+    ]
+    first = _event(_evidence(text, "قاعدة حرير"))
+    second = _event(_evidence(text, "سقط", field="sub_event_type"))
+    art.events.extend([first, second])
+    a, b = (e.location for e in geocode(art).events)
+    assert a.name == b.name == "Harir Air Base"
+
+
+def test_last_resort_prefers_the_facility_over_a_capital_named_as_often():
+    text = "واشنطن تدين. وقالت واشنطن إن قاعدة الشدادي آمنة وإن قاعدة الشدادي محصنة. ووقع انفجار دون إصابات"
+    cuts = [i + 1 for i, ch in enumerate(text) if ch == "."]
+    art = Article(text=text, id="a1")
+    art.sentences = [
+        Sentence(0, cuts[0], 0),
+        Sentence(cuts[0] + 1, cuts[1], 0),
+        Sentence(cuts[1] + 1, len(text), 0),
+    ]
+    art.events.append(_event(_evidence(text, "انفجار", field="sub_event_type")))
+    loc = geocode(art).events[0].location
+    assert loc.name == "Shaddadi base" and loc.geo_precision == 2

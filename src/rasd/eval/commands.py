@@ -52,8 +52,22 @@ from rasd.eval.sentences import score_sentences
     is_flag=True,
     help="Every miss and wrong field (json: add 'details').",
 )
+@click.option(
+    "--places",
+    "places_path",
+    type=click.Path(),
+    help="Score place-mention recognition on IDRISI-style JSONL (a file or a folder).",
+)
+@click.option(
+    "--locations",
+    "locations",
+    is_flag=True,
+    help="With --gold: also score event locations (pairs made without looking at places).",
+)
 @format_option("text", "json", default="text")
-def eval_command(gold_path, sentences_path, predicted_path, fused, show_details, fmt):
+def eval_command(
+    gold_path, sentences_path, predicted_path, fused, show_details, fmt, places_path, locations
+):
     """Score rasd: event P/R/F1 and field accuracy on gold articles, or
     ASSAULT/PROTEST detection (strict and clear) on labelled sentences.
 
@@ -62,9 +76,13 @@ def eval_command(gold_path, sentences_path, predicted_path, fused, show_details,
       rasd eval --gold gold/articles.jsonl
       rasd eval --sentences ../shared/data/arabic_event_gsr --format json
       rasd eval --gold gold/articles.jsonl --predicted fused.jsonl --fused
+      rasd eval --gold gold/articles.jsonl --locations
+      rasd eval --places ../shared/data/idrisi_lmr
     """
-    if not gold_path and not sentences_path:
-        raise click.UsageError("give --gold FILE and/or --sentences CSV")
+    if not gold_path and not sentences_path and not places_path:
+        raise click.UsageError("give --gold FILE, --sentences CSV and/or --places PATH")
+    if locations and (not gold_path or fused):
+        raise click.UsageError("--locations scores events against --gold (not --fused)")
     if predicted_path and not gold_path:
         raise click.UsageError("--predicted scores against --gold")
     if fused and not predicted_path:
@@ -81,8 +99,16 @@ def eval_command(gold_path, sentences_path, predicted_path, fused, show_details,
                 else:
                     predicted = {str(r["id"]): _extract_record(r) for r in gold}
                 reports.append(score_gold(gold, predicted))
+                if locations:
+                    from rasd.eval.places import score_locations
+
+                    reports.append(score_locations(gold, predicted))
         if sentences_path:
             reports.append(score_sentences(sentences_path, lambda text: _extract(text, None, "ar")))
+        if places_path:
+            from rasd.eval.places import read_mentions, score_mentions
+
+            reports.append(score_mentions(read_mentions(places_path)))
     except RasdError as err:
         raise click.ClickException(err.message) from err
     if fmt == "json":

@@ -97,8 +97,11 @@ class Entry:
 
 def key(name: str) -> str:
     """Look-up key of a name: matching form, single spaces, no leading article."""
-    form = " ".join(match_form(name).replace("_", " ").split())
-    return bare(form)
+    return _key_of_form(match_form(name))
+
+
+def _key_of_form(form: str) -> str:
+    return bare(" ".join(form.replace("_", " ").split()))
 
 
 class Gazetteer:
@@ -108,16 +111,21 @@ class Gazetteer:
         self.entries = entries
         index: dict[str, list[Entry]] = {}
         article_forms: dict[str, set[bool]] = {}  # key -> written with/without ال
+        known: dict[str, tuple[str, bool]] = {}  # name -> (key, written with ال)
         for entry in entries:
             seen = set()
-            for name in entry.names_ar:
-                k = key(name)
-                article_forms.setdefault(k, set()).add(match_form(name).startswith("ال"))
             for name in (*entry.names_ar, entry.name):
-                k = key(name)
+                found = known.get(name)
+                if found is None:
+                    form = match_form(name)
+                    found = known[name] = (_key_of_form(form), form.startswith("ال"))
+                k = found[0]
                 if k and k not in seen:
                     seen.add(k)
                     index.setdefault(k, []).append(entry)
+            for name in entry.names_ar:
+                k, said = known[name]
+                article_forms.setdefault(k, set()).add(said)
         self.index = index
         self.article_forms = {k: tuple(v) for k, v in article_forms.items()}
         self.by_id = {e.id: e for e in entries}

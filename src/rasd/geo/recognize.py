@@ -13,15 +13,22 @@ Three sources of mentions, over tokens of the original text:
 Traps: names that are also common words or person names
 (``data/stoplist.tsv``) need a cue or an article already about their
 country; so do very short names and villages known only from the long IOM
-list.
+list; such a village written with the article when the list has none (or
+without it when the list has one) needs a cue (``قصف مدفعي``، ``الخميس``);
+phrases in ``data/not_places.tsv`` (``الضفة الغربية للفرات``) are no place.
+
+Containment (``_contained``): in "X في Y", "X شرقي Y", "X، Y" the smaller
+X must lie in Y; else X takes its homonym there, or Y's place (precision 2,
+1 for a quarter of a town) when the gazetteer has none there.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from rasd import resources
 from rasd.geo.gazetteer import Entry, gazetteer
@@ -103,7 +110,8 @@ def lexicon() -> Lexicon:
     """Matcher and word lists, built once on first use."""
     gaz = gazetteer()
     arabic = [k for k in gaz.index if any("\u0600" <= ch <= "\u06ff" for ch in k)]
-    matcher = PhraseMatcher((k, k) for k in arabic)
+    blockers = [r["phrase"] for r in resources.tsv("geo", "not_places.tsv")]
+    matcher = PhraseMatcher([*((k, k) for k in arabic), *((b, None) for b in blockers)])
     cues = {}
     for row in resources.tsv("geo", "cues.tsv"):
         form = bare(_form(row["cue"]))
@@ -152,6 +160,24 @@ def _cue_at(tok: Token, lex: Lexicon) -> tuple[int, Cue] | None:
     return None
 
 
+def definite_cues(text: str, start: int, end: int) -> list[tuple[int, frozenset[str], str | None]]:
+    """Cue words with the article (القاعدة، بالمدينة، المطار) in
+    ``text[start:end]``: they point back at a place named before. Offset,
+    the kinds of place meant, and the relation word before it (شمال
+    المدينة) if any."""
+    lex = lexicon()
+    out = []
+    tokens = tokenize(text, start, end)
+    for k, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        for plen, stem in analyses(tok.form):
+            if plen and tok.form[:plen].endswith(("ال", "لل")) and stem in lex.cues:
+                out.append((tok.start, lex.cues[stem].kinds, _relation(tokens, k - 1, lex)))
+                break
+    return out
+
+
 def _offset(text: str, tok: Token, plen: int) -> int:
     return advance(text, tok.start, plen) if plen else tok.start
 
@@ -184,7 +210,7 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
     prev_last = -1
     for m in lex.matcher.find(tokens):
         after_name, prev_last = m.first == prev_last, m.last
-        entries = gaz.index.get(m.value, [])
+        entries = gaz.index.get(m.value, []) if m.value is not None else []
         if not entries:
             continue
         start, first, cue = m.start, m.first, None
@@ -192,15 +218,21 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
         inner = lex.cues.get(words[0]) if len(words) > 1 else None
         if inner is not None and any(e.kind in inner.kinds for e in entries):
             cue = inner
+            # "حي الشعب": the quarters listed as "حي X" and the places named X
+            more = [e for e in gaz.index.get(bare(" ".join(words[1:])), ()) if e not in entries]
+            entries = entries + [e for e in more if e.kind in inner.kinds or e.kind in WEAK_KINDS]
         elif m.first > 0:
-            found = _cue_at(tokens[m.first - 1], lex)
+            k = _before_hash(tokens, m.first)
+            found = _cue_at(tokens[k], lex) if k >= 0 else None
             if found is not None:
                 plen, cue = found
-                first = m.first - 1
+                first = k
                 start = _offset(text, tokens[first], plen)
         if _glued(text, m.start, m.end):
             continue
-        said = match_form(text[m.start : m.end]).startswith("ال")
+        said = match_form(text[m.start : m.end]).startswith("ال") or _contracted(
+            text, tokens[m.first], m.start
+        )
         if (
             len(words) == 1
             and not said
@@ -223,14 +255,38 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
             continue  # an adjective after a name: قرية الزعفرانية الشرقية
         letters = len(m.value.replace(" ", ""))
         mismatch = said not in gaz.article_forms.get(m.value, (said,))
+        weak = all(e.kind in WEAK_KINDS for e in entries)
+        if mismatch and said and not rule_cue_fits and all(e.kind == "country" for e in entries):
+            continue  # "السورية" is the adjective, the country is "سورية"
+        if mismatch and weak and not rule_cue_fits:
+            # a village known only as "الX" written without the article is an
+            # adjective or a common noun (قصف مدفعي), one known only as "X"
+            # written with it a common word (الخميس): either needs a cue
+            continue
         needs = not rule_cue_fits and (
             rule == "context"
             or mismatch
-            or all(e.kind in WEAK_KINDS for e in entries)
+            or weak
             or (letters <= SHORT and all(e.kind != "country" for e in entries))
         )
+        if out and out[-1].last > first:
+            out.pop()  # the cue word read as a name of its own: حي (the town الحي)
         out.append(_Raw(start, m.end, first, m.last, m.value, entries, cue, needs))
     return out
+
+
+def _contracted(text: str, tok: Token, start: int) -> bool:
+    """The article merged into a preposition before the name: للموصل."""
+    prefix = match_form(text[tok.start : start])
+    return prefix.endswith("لل")
+
+
+def _before_hash(tokens: list[Token], k: int) -> int:
+    """The token before ``k``, over a hashtag sign: "مرفأ #بيروت"."""
+    k -= 1
+    if k >= 1 and tokens[k].kind == "punct" and tokens[k].form == "#":
+        k -= 1
+    return k
 
 
 def _is_name_word(tok: Token, lex: Lexicon) -> bool:
@@ -249,6 +305,10 @@ def _cue_mentions(text: str, tokens: list[Token], lex: Lexicon, taken: set[int])
             continue
         plen, cue = found
         j = i + 1
+        if tokens[j].kind == "punct" and tokens[j].form == "#" and j + 1 < n:
+            j += 1  # "منطقة #المنيل"
+            if j in taken:
+                continue
         nxt = tokens[j]
         if not _is_name_word(nxt, lex):
             continue
@@ -265,8 +325,8 @@ def _cue_mentions(text: str, tokens: list[Token], lex: Lexicon, taken: set[int])
             if not _is_name_word(cur, lex):
                 break
             if prev.form in lex.heads or (
-                cur.form.startswith("ال") and not prev.form.startswith("ال")
-            ):
+                cur.form.startswith("ال") and (not prev.form.startswith("ال") or not cue.settlement)
+            ):  # a facility's name runs on: مستشفى الجامعة الأميركية، معهد الأورام القومي
                 last += 1
                 continue
             break
@@ -286,10 +346,14 @@ def _context_of(raws: list[_Raw]) -> Context:
     return ctx
 
 
-def recognize(text: str, start: int = 0, end: int | None = None) -> tuple[list[Token], list[_Raw]]:
-    """Raw mentions (before context checks and resolution), with the tokens."""
+def recognize(
+    text: str, start: int = 0, end: int | None = None, *, tokens: list[Token] | None = None
+) -> tuple[list[Token], list[_Raw]]:
+    """Raw mentions (before context checks and resolution), with the tokens
+    (``tokens``: ``tokenize(text, start, end)`` when the caller has it)."""
     lex = lexicon()
-    tokens = tokenize(text, start, end)
+    if tokens is None:
+        tokens = tokenize(text, start, end)
     raws = _gazetteer_mentions(text, tokens, lex)
     taken = {k for raw in raws for k in range(raw.first, raw.last)}
     raws += _cue_mentions(text, tokens, lex, taken)
@@ -335,25 +399,131 @@ def _resolve(text: str, raw: _Raw, ctx: Context) -> PlaceMention:
 
 
 def find_places(
-    text: str, start: int = 0, end: int | None = None, *, context: object = None
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    context: object = None,
+    tokens: list[Token] | None = None,
 ) -> list[PlaceMention]:
     """Place mentions in ``text[start:end]``, resolved, in text order.
 
     ``context`` (a ``Context``, an ISO country code or several) says what
     the surrounding article is about; the mentions in the span add to it.
     """
-    _, raws = recognize(text, start, end)
+    tokens, raws = recognize(text, start, end, tokens=tokens)
     tags = _topic_hashtags(text, start, end)
     if tags:
         raws = [r for r in raws if not _inside_topic_tag(text, r, tags)]
     ctx = _context_of(raws).merge(Context.of(context))
-    out = []
+    kept = []
     for raw in raws:
         if raw.needs_context and not _supported(raw, ctx):
             continue
         raw.end = _trim_end(text, raw.start, raw.end)
-        out.append(_resolve(text, raw, ctx))
-    return out
+        kept.append(raw)
+    out = [_resolve(text, raw, ctx) for raw in kept]
+    return _contained(text, tokens, kept, out, ctx)
+
+
+CONTAINER_KM = 60.0  # "X في Y" with Y a town: X lies within this distance of Y
+
+
+def _links(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
+    """Tokens a..b-1 say "in" or "near" (في، ب، شرقي، قرب، commas): X [in] Y."""
+    if b - a > 3:
+        return False
+    for tok in tokens[a:b]:
+        if tok.kind == "punct":
+            if tok.form not in (",", "،"):
+                return False
+            continue
+        stems = {stem for _, stem in _stems(tok)}
+        if not stems & (lex.relations | lex.connectors):
+            return False
+    return True
+
+
+def _inside(entry: Entry, outer: Entry) -> bool:
+    """Whether ``entry`` can lie within ``outer`` (same country, province, or near)."""
+    if entry.country != outer.country:
+        return False
+    if outer.kind in ("country", "region", "sea"):
+        return True
+    if outer.kind == "admin1":
+        return not entry.admin1 or not outer.admin1 or entry.admin1 == outer.admin1
+    return _km(entry.lat, entry.lon, outer.lat, outer.lon) <= CONTAINER_KM
+
+
+# how large a kind of place is: a smaller one can lie in a larger one
+_RANK = {"country": 0, "region": 1, "sea": 1, "admin1": 2, "admin2": 3, "city": 4}
+_SMALL = {"town": 5, "admin3": 5, "village": 6, "neighbourhood": 7, "street": 8}
+
+
+def _rank(kind: str, cue: Cue | None) -> int:
+    kinds = cue.kinds if cue is not None and cue.settlement else {kind}
+    return max(_RANK.get(k, _SMALL.get(k, 7)) for k in kinds)
+
+
+def _minor(entry: Entry) -> bool:
+    """A place too small to doubt the larger one named with it (a village,
+    a quarter, a subdistrict known only from the long lists)."""
+    return entry.kind in WEAK_KINDS or (entry.kind == "neighbourhood" and not entry.population)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contained(
+    text: str,
+    tokens: list[Token],
+    raws: list[_Raw],
+    mentions: list[PlaceMention],
+    ctx: Context,
+) -> list[PlaceMention]:
+    """ "حي الروضة في مدينة مأرب", "قرية X شرق الرقة": the first place lies in
+    the second; choose its homonym there, or, when the gazetteer has none
+    there, give it the second place (precision 2, or 1 for a quarter of a
+    town)."""
+    lex = lexicon()
+    gaz = gazetteer()
+    for k in range(len(mentions) - 1):
+        inner, outer = mentions[k], mentions[k + 1]
+        if outer.place is None or inner.kind == "country":
+            continue
+        if inner.place is None and raws[k].cue is None:
+            continue
+        if not _links(tokens, raws[k].last, raws[k + 1].first, lex):
+            continue
+        outer_entry = gaz.by_id.get(outer.place.gazetteer_id or "")
+        inner_entry = gaz.by_id.get(inner.place.gazetteer_id or "") if inner.place else None
+        if outer_entry is None or (inner.place is not None and inner_entry is None):
+            continue
+        inner_rank = _rank(inner_entry.kind if inner_entry else "", raws[k].cue)
+        if inner_rank <= _rank(outer_entry.kind, raws[k + 1].cue):
+            continue  # "العراق في بغداد", "بلدتي مراط ومظلوم": no containment
+        if inner_entry is not None and _inside(inner_entry, outer_entry):
+            continue
+        fits = [e for e in raws[k].entries if _inside(e, outer_entry)]
+        cue_kinds = raws[k].cue.kinds if raws[k].cue else frozenset()
+        entry = choose(fits, cue_kinds=cue_kinds, context=ctx)
+        if entry is None and inner_entry is not None and not _minor(inner_entry):
+            continue  # a known town or city beside a place it is not in: a list
+        if entry is None:  # a place the gazetteer lacks there: locate it by the outer one
+            small = outer_entry.kind in ("city", "town") and inner_rank >= _SMALL["neighbourhood"]
+            precision = max(outer.precision or 1, 1 if small and not inner.relation else 2)
+            place = replace(outer.place, geo_precision=precision)
+            mentions[k] = replace(inner, place=place, precision=precision, kind=outer.kind)
+        else:
+            precision = max(entry.precision, inner.precision or 1, 2 if inner.relation else 1)
+            mentions[k] = replace(inner, place=entry.place(precision), kind=entry.kind)
+    return mentions
 
 
 _HASHTAG = re.compile(r"#[\w\u064b-\u065f\u0670\u0640\u200c-\u200f\u2066-\u2069]+")

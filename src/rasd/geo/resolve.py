@@ -18,6 +18,10 @@ COUNTRY_WEIGHT = 3.0
 ADMIN1_WEIGHT = 2.0
 CUE_FIT = 5.0
 CUE_MISFIT = -2.0
+# a small place (a village, a quarter) is told from its homonyms mostly by
+# the province around: the province weighs more for them
+LOCAL_KINDS = frozenset({"village", "neighbourhood", "admin3", "town"})
+LOCAL_ADMIN1_WEIGHT = 4.0
 
 
 @dataclass(slots=True)
@@ -71,7 +75,8 @@ def score(entry: Entry, *, cue_kinds: frozenset[str] = frozenset(), context: Con
     if cue_kinds:
         s += CUE_FIT if entry.kind in cue_kinds else CUE_MISFIT
     s += COUNTRY_WEIGHT * context.country_share(entry.country)
-    s += ADMIN1_WEIGHT * context.admin1_share(entry.country, entry.admin1)
+    weight = LOCAL_ADMIN1_WEIGHT if entry.kind in LOCAL_KINDS else ADMIN1_WEIGHT
+    s += weight * context.admin1_share(entry.country, entry.admin1)
     return s
 
 

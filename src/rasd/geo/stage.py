@@ -6,7 +6,9 @@ the mention found in that span, in the light of the whole article (its
 countries and provinces). An event whose ``location`` already names a place
 (name/country only) is looked up in the gazetteer. Without either, the
 event takes the place named nearest after its own evidence in the same
-sentence, then the article's most named place (precision at least 2).
+sentence, then a definite cue word pointing back (القاعدة، المدينة: the
+last base or town named), then the place of the event told just before,
+then the article's most named place (precision at least 2).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from rasd.geo.gazetteer import gazetteer
-from rasd.geo.recognize import PlaceMention, find_places, local_context
+from rasd.geo.gazetteer import FACILITY_KINDS, gazetteer
+from rasd.geo.recognize import PlaceMention, definite_cues, find_places, local_context
 from rasd.geo.resolve import Context, choose
 from rasd.model import Article, Event, Place
 
@@ -47,9 +49,10 @@ def _from_evidence(
     for ev in event.evidence:
         if ev.field != "location":
             continue
-        found = [m for m in _overlapping(mentions, ev.start, ev.end) if m.place]
-        if not found:
-            found = [m for m in find_places(article.text, ev.start, ev.end, context=ctx) if m.place]
+        overlapping = _overlapping(mentions, ev.start, ev.end)
+        if not overlapping:  # the extractor read a span the article pass did not
+            overlapping = find_places(article.text, ev.start, ev.end, context=ctx)
+        found = [m for m in overlapping if m.place]
         if found:
             best = min(found, key=lambda m: (m.precision or 3, m.start))
             return best.place
@@ -89,18 +92,68 @@ def _near_evidence(event: Event, article: Article, mentions: list[PlaceMention])
     return None
 
 
+def _sentence_of(article: Article, pos: int) -> tuple[int, int] | None:
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s.start, s.end
+    return None
+
+
+def _anaphor(event: Event, article: Article, mentions: list[PlaceMention]) -> Place | None:
+    """ "القاعدة"، "المدينة"، "المطار" in the event's sentence: the last place
+    of that kind named before it (the base, town or airport the story is about)."""
+    resolved = [m for m in mentions if m.place and m.kind]
+    if not resolved:
+        return None
+    for ev in event.evidence:
+        span = _sentence_of(article, ev.start)
+        if span is None:
+            continue
+        for pos, kinds, relation in definite_cues(article.text, *span):
+            before = [m for m in resolved if m.end <= pos and m.kind in kinds]
+            if before:
+                place = max(before, key=lambda m: m.start).place
+                if relation and (place.geo_precision or 1) < 2:
+                    place = replace(place, geo_precision=2)
+                return place
+    return None
+
+
+def _previous_event(event: Event, located: list[tuple[int, Place]]) -> Place | None:
+    """The place of the nearest event told before this one in the article."""
+    start = _event_start(event)
+    if start is None:
+        return None
+    before = [(pos, place) for pos, place in located if pos <= start]
+    return max(before, key=lambda item: item[0])[1] if before else None
+
+
+def _event_start(event: Event) -> int | None:
+    starts = [ev.start for ev in event.evidence if ev.field != "location"]
+    starts = starts or [ev.start for ev in event.evidence]
+    return min(starts) if starts else None
+
+
 def _most_named(mentions: list[PlaceMention]) -> Place | None:
     resolved = [m for m in mentions if m.place and m.place.gazetteer_id]
+    # a country is the last resort: the story happens somewhere in it
+    resolved = [m for m in resolved if m.kind != "country"] or resolved
     if not resolved:
         return None
     counts = Counter(m.place.gazetteer_id for m in resolved)
     first = {}
     for m in resolved:
         first.setdefault(m.place.gazetteer_id, m)
-    # most named; among equals the most precise, then the first named
+    # a facility (the base, the airport) first; then the most named; among
+    # equals the most precise, then the first named
     best = max(
         first.values(),
-        key=lambda m: (counts[m.place.gazetteer_id], -(m.precision or 3), -m.start),
+        key=lambda m: (
+            m.kind in FACILITY_KINDS,
+            counts[m.place.gazetteer_id],
+            -(m.precision or 3),
+            -m.start,
+        ),
     )
     place = best.place
     if (place.geo_precision or 1) < 2:
@@ -108,17 +161,44 @@ def _most_named(mentions: list[PlaceMention]) -> Place | None:
     return place
 
 
-def locate(
+def _own_place(
     event: Event, article: Article, ctx: Context, mentions: list[PlaceMention]
 ) -> Place | None:
-    """The best place for one event (None when the article names none)."""
+    """The place the event's own words give: its location evidence, the
+    name the extractor gave, a "the base/the town" pointing back, or a
+    place named in its sentence."""
     place = _from_evidence(article, event, ctx, mentions)
     if place is None and event.location is not None and event.location.lat is None:
         place = _from_name(event.location, ctx)
     if place is None and event.location is not None and event.location.lat is not None:
-        return event.location
+        place = event.location
+    if place is None or (place.geo_precision or 1) >= 3:
+        # "سقطت على منطقة سكنية شمال شرقي المدينة": the town named before is
+        # finer than a province or country the sentence also names
+        pointed = _anaphor(event, article, mentions)
+        if pointed is not None and (place is None or pointed.country == place.country):
+            return pointed
     if place is None:
         place = _near_evidence(event, article, mentions)
+    return place
+
+
+def locate(
+    event: Event,
+    article: Article,
+    ctx: Context,
+    mentions: list[PlaceMention],
+    located: list[tuple[int, Place]] | None = None,
+) -> Place | None:
+    """The best place for one event (None when the article names none).
+
+    ``located`` lists ``(offset, place)`` of the article's events already
+    placed by their own words: an event without a place of its own takes
+    that of the event told just before it, else the article's most named
+    place (precision at least 2)."""
+    place = _own_place(event, article, ctx, mentions)
+    if place is None and located:
+        place = _previous_event(event, located)
     if place is None:
         place = _most_named(mentions)
     if place is None:
@@ -131,6 +211,12 @@ def geocode(article: Article) -> Article:
     if not article.events:
         return article
     ctx, mentions = article_mentions(article)
-    for event in article.events:
-        event.location = locate(event, article, ctx, mentions)
+    own = [_own_place(event, article, ctx, mentions) for event in article.events]
+    located = [
+        (pos, place)
+        for event, place in zip(article.events, own, strict=True)
+        if place is not None and (pos := _event_start(event)) is not None
+    ]
+    for event, place in zip(article.events, own, strict=True):
+        event.location = place or locate(event, article, ctx, mentions, located)
     return article
