@@ -6,6 +6,11 @@ keys, sub-event keys, ``kind:count`` weapons), checks every record, and
 writes one JSON line per article in the gold format of
 shared/spec/gold-format.md. Run: ``.venv/bin/python gold/build.py``
 (``--check`` fails when articles.jsonl is out of date).
+
+``--set heldout`` builds the held-out set instead: gold/heldout/source/*.yaml
+to gold/heldout/articles.jsonl (see gold/heldout/README.md). It reuses the
+main places.yaml and actors.yaml and adds the keys of its own places.yaml /
+actors.yaml when present (a key may not be redefined).
 """
 
 from __future__ import annotations
@@ -21,6 +26,10 @@ import yaml
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 OUT = HERE / "articles.jsonl"
+SETS = {
+    "main": (SOURCE, OUT),
+    "heldout": (HERE / "heldout" / "source", HERE / "heldout" / "articles.jsonl"),
+}
 
 SUB = {
     "drone": "Air/drone strike",
@@ -66,8 +75,20 @@ class GoldError(ValueError):
     pass
 
 
-def load(name: str):
-    return yaml.safe_load((SOURCE / name).read_text(encoding="utf-8"))
+def load(name: str, source: Path = SOURCE):
+    return yaml.safe_load((source / name).read_text(encoding="utf-8"))
+
+
+def table(name: str, source: Path) -> dict:
+    """The main set's places/actors table, plus the keys a set adds of its own."""
+    base = load(name)
+    if source == SOURCE or not (source / name).exists():
+        return base
+    extra = load(name, source) or {}
+    clash = sorted(k for k in extra if k in base and extra[k] != base[k])
+    if clash:
+        raise GoldError(f"{source.name}/{name} redefines {clash}")
+    return {**base, **extra}
 
 
 def day(value, where: str) -> str:
@@ -155,12 +176,12 @@ def event(src: dict, places: dict, actors: dict, where: str) -> dict:
     return ev
 
 
-def build() -> list[dict]:
-    places = load("places.yaml")
-    actors = load("actors.yaml")
+def build(source: Path = SOURCE) -> list[dict]:
+    places = table("places.yaml", source)
+    actors = table("actors.yaml", source)
     records = []
-    for file in sorted(SOURCE.glob("articles_*.yaml")):
-        for src in load(file.name):
+    for file in sorted(source.glob("articles_*.yaml")):
+        for src in load(file.name, source):
             where = f"{file.name}:{src.get('id')}"
             published = day(src["published"], where)
             rec = {
@@ -212,21 +233,32 @@ def check(records: list[dict]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    name = "main"
+    if "--set" in argv:
+        i = argv.index("--set")
+        name = argv[i + 1] if i + 1 < len(argv) else ""
+        if name not in SETS:
+            print(f"gold: --set wants one of {sorted(SETS)}", file=sys.stderr)
+            return 2
+    source, out = SETS[name]
     try:
-        records = build()
+        records = build(source)
     except GoldError as err:
         print(f"gold: {err}", file=sys.stderr)
         return 1
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if "--check" in argv:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print("gold: articles.jsonl is out of date; run gold/build.py", file=sys.stderr)
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            hint = "" if name == "main" else f" --set {name}"
+            print(f"gold: {out.name} is out of date; run gold/build.py{hint}", file=sys.stderr)
             return 1
         return 0
-    OUT.write_text(text, encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     n_events = sum(len(r["events"]) for r in records)
     n_clusters = len({r["cluster"] for r in records if r.get("cluster")})
-    print(f"gold: {len(records)} articles, {n_events} events, {n_clusters} clusters -> {OUT.name}")
+    print(
+        f"gold: {len(records)} articles, {n_events} events, {n_clusters} clusters -> {out.relative_to(HERE)}"
+    )
     return 0
 
 

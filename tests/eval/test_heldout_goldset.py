@@ -1,0 +1,127 @@
+"""The held-out gold set (gold/heldout/) stays valid, in sync and apart from the main set.
+
+gold/heldout/articles.jsonl is assembled from gold/heldout/source/*.yaml by
+``gold/build.py --set heldout``; these tests fail when someone edits one side
+and forgets to rebuild the other. They check the gold itself, never rasd's
+score on it (nobody tunes rasd to this set; see gold/heldout/README.md).
+"""
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rasd.eval import read_gold, score_gold
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = ROOT / "gold" / "heldout" / "articles.jsonl"
+MAIN = ROOT / "gold" / "articles.jsonl"
+KEYS = {"gold_id", "date_start", "date_end", "sub_event_types", "location"}
+
+
+def _build():
+    spec = importlib.util.spec_from_file_location("gold_build", ROOT / "gold" / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return read_gold(HELDOUT)
+
+
+def test_jsonl_matches_sources():
+    build = _build()
+    source, out = build.SETS["heldout"]
+    assert out == HELDOUT
+    built = build.build(source)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in built)
+    assert HELDOUT.read_text(encoding="utf-8") == text, "run gold/build.py --set heldout"
+
+
+def test_check_flag_per_set(tmp_path, monkeypatch):
+    build = _build()
+    assert build.main(["--set", "heldout", "--check"]) == 0
+    assert build.main(["--check"]) == 0  # the main set is untouched by the option
+    assert build.main(["--set", "nosuchset"]) == 2
+    stale = tmp_path / "articles.jsonl"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setitem(build.SETS, "heldout", (build.SETS["heldout"][0], stale))
+    assert build.main(["--set", "heldout", "--check"]) == 1
+
+
+def test_extra_tables_may_not_redefine_main_keys(tmp_path):
+    build = _build()
+    (tmp_path / "places.yaml").write_text(
+        "baghdad: {country: IQ, lat: 0.0, lon: 0.0, radius_km: 5}\n", encoding="utf-8"
+    )
+    with pytest.raises(build.GoldError, match="redefines"):
+        build.table("places.yaml", tmp_path)
+
+
+def test_size_and_spread(gold):
+    assert len(gold) >= 30
+    assert sum(len(r["events"]) for r in gold) >= 40
+    assert sum(1 for r in gold if not r["events"]) >= 3  # articles with zero events
+    assert sum(1 for r in gold if len(r["events"]) >= 2) >= 8  # articles with several events
+    assert {r["published"][:4] for r in gold} >= {"2023", "2024", "2025"}
+    assert {e["location"]["country"] for r in gold for e in r["events"]} >= {"IQ", "SY", "YE", "LB"}
+    lengths = sorted(len(r["text"]) for r in gold)
+    assert lengths[len(lengths) // 2] >= 1500  # longer than the main set's articles
+
+
+def test_apart_from_main_set(gold):
+    main = read_gold(MAIN)
+    assert not {r["id"] for r in gold} & {r["id"] for r in main}
+    main_paragraphs = {
+        p.strip() for r in main for p in r["text"].split("\n") if len(p.strip()) > 40
+    }
+    for r in gold:
+        for p in r["text"].split("\n"):
+            assert p.strip() not in main_paragraphs, (r["id"], p[:60])
+
+
+def test_every_event_has_core_keys(gold):
+    for r in gold:
+        for e in r["events"]:
+            assert KEYS <= set(e), (r["id"], e.get("gold_id"))
+            assert e["date_start"] <= e["date_end"] <= r["published"]
+
+
+def test_gold_scores_itself_perfectly(gold):
+    """Gold events turned into predictions pair one to one with all fields right."""
+
+    def as_prediction(e):
+        loc = e["location"]
+        return {
+            "event_date": e["date_start"],
+            "date_start": e["date_start"],
+            "date_end": e["date_end"],
+            "sub_event_type": e["sub_event_types"][0],
+            "location": {"country": loc["country"], "lat": loc.get("lat"), "lon": loc.get("lon")},
+            "actor1": {"name": e["actor1"][0]} if e.get("actor1") else None,
+            "actor2": {"name": e["actor2"][0]} if e.get("actor2") else None,
+            "claim_status": (e.get("claim_status") or ["unknown"])[0],
+            "weapons": e.get("weapons", []),
+            "fatalities": e.get("fatalities"),
+            "injuries": e.get("injuries"),
+        }
+
+    predicted = {r["id"]: [as_prediction(e) for e in r["events"]] for r in gold}
+    figures = score_gold(gold, predicted).figures
+    assert figures["events"]["f1"] == 1.0
+    assert figures["field_accuracy"] == 1.0
+
+
+def test_scraped_date_lines_match_published(gold):
+    """The date line of a scraped page (`27 تموز , 2024`, `14 ماي 2025`) agrees with
+    `published` in day and year (month names vary by region and are not checked here)."""
+    scraped = [r for r in gold if r["text"].endswith("Add to Home screen")]
+    assert len(scraped) >= 8
+    for r in scraped:
+        numbers = [int(n) for n in re.findall(r"\d+", r["text"].split("\n", 1)[0])]
+        year, _, day = (int(x) for x in r["published"].split("-"))
+        assert numbers == [day, year], r["id"]
