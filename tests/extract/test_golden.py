@@ -3,8 +3,9 @@ headline, paragraphs, a repeated lede, share/follow lines): the events
 must be exactly the hand-checked ones in ``golden/*.json``.
 
 Regenerate with ``golden/regen.py`` only after checking the new output by
-hand. Known gap: in red_sea the US strikes have actor1 null because the
-actor dictionary does not resolve "طائرات أمريكية" (US aircraft).
+hand. In red_sea the US strikes ("وفي وقت لاحق، شنت طائرات أمريكية …") carry
+no date of their own and continue the story's date (Tuesday evening); a
+protest's actor1 is its protesters (basra_protest).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.extract.golden_view import PUBLISHED, view
 
 import rasd
+from tests.extract.golden_view import PUBLISHED, view
 
 GOLDEN = Path(__file__).parent / "golden"
 ARTICLES = sorted(GOLDEN.glob("*.txt"))

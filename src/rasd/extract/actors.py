@@ -132,9 +132,19 @@ class ActorIndex:
         head = self.definite[phrase]
         return form.endswith(head) and form[: len(form) - len(head)].endswith(_ARTICLE_ENDINGS)
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
-        """Actor mentions in ``text[start:end]``, left to right, longest first."""
-        return self.mentions(tokenize(text, start, end), text)
+    def find(
+        self,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        *,
+        tokens: list[Token] | None = None,
+    ) -> list[ActorMention]:
+        """Actor mentions in ``text[start:end]``, left to right, longest first;
+        ``tokens`` are that span's tokens when the caller has them already."""
+        if tokens is None:
+            tokens = tokenize(text, start, end)
+        return self.mentions(tokens, text)
 
 
 # --- loading and checking ----------------------------------------------------
@@ -239,6 +249,9 @@ def load() -> ActorIndex:
     return parse(resources.tsv("extract", "actors.tsv"))
 
 
-def find_actors(text: str, start: int = 0, end: int | None = None) -> list[ActorMention]:
-    """Actor mentions in ``text[start:end]`` with offsets into ``text``."""
-    return load().find(text, start, end)
+def find_actors(
+    text: str, start: int = 0, end: int | None = None, *, tokens: list[Token] | None = None
+) -> list[ActorMention]:
+    """Actor mentions in ``text[start:end]`` with offsets into ``text``
+    (``tokens``: ``tokenize(text, start, end)`` when already made)."""
+    return load().find(text, start, end, tokens=tokens)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -49,16 +50,42 @@ def reset() -> None:
     _override.clear()
 
 
-def find_actors(text: str, start: int, end: int) -> list[Any]:
-    """Actor mentions in ``text[start:end]`` (``ActorMention(start, end, actor, text)``)."""
-    fn = _override.get("actors") or _actor_finder()
-    return fn(text, start, end) if fn is not None else []
+def find_actors(text: str, start: int, end: int, tokens: list[Any] | None = None) -> list[Any]:
+    """Actor mentions in ``text[start:end]`` (``ActorMention(start, end, actor, text)``).
+    ``tokens`` (the span's tokens, when made already) spare the finder a tokenising;
+    a plugged-in finder gets the three positional arguments only."""
+    fn = _override.get("actors")
+    if fn is not None:
+        return fn(text, start, end)
+    fn = _actor_finder()
+    if fn is None:
+        return []
+    return (
+        fn(text, start, end, tokens=tokens) if _takes_tokens(fn, tokens) else fn(text, start, end)
+    )
 
 
-def find_places(text: str, start: int, end: int) -> list[Any]:
-    """Place mentions in ``text[start:end]`` (``PlaceMention(start, end, text, place, …)``)."""
-    fn = _override.get("places") or _place_finder()
-    return fn(text, start, end) if fn is not None else []
+def find_places(text: str, start: int, end: int, tokens: list[Any] | None = None) -> list[Any]:
+    """Place mentions in ``text[start:end]`` (``PlaceMention(start, end, text, place, …)``),
+    with ``tokens`` as for :func:`find_actors`."""
+    fn = _override.get("places")
+    if fn is not None:
+        return fn(text, start, end)
+    fn = _place_finder()
+    if fn is None:
+        return []
+    return (
+        fn(text, start, end, tokens=tokens) if _takes_tokens(fn, tokens) else fn(text, start, end)
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _accepts_tokens(fn: Callable[..., Any]) -> bool:
+    return "tokens" in inspect.signature(fn).parameters
+
+
+def _takes_tokens(fn: Callable[..., Any], tokens: object) -> bool:
+    return tokens is not None and _accepts_tokens(fn)
 
 
 def have_places() -> bool:

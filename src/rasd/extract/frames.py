@@ -4,15 +4,30 @@ A sentence is cut into clauses at boundary words (``؛``، ``فيما``، ``وف
 data/roles.tsv); the triggers of a clause that belong to one family
 (violence, protest, arrests) form one frame. A clause naming places in
 two countries is cut again before the second place, so "… in Iraq and …
-in Syria" gives two frames. Each frame gets a score: the strongest
-trigger, bonuses for concrete detail (weapon, target, figure, date, place,
-actor, claim) and the weights of the modality cues in scope
-(data/modality.tsv). A blocking cue (threat, future, condition, negation,
-question) or a score under the threshold (data/settings.yaml) drops it.
+in Syria" gives two frames.
+
+Each trigger of a frame first gets its own strength (data/triggers.tsv):
+cues bound to it change or cancel it (a negation a few words before it,
+a relative pronoun, a preposition of reference or of purpose right before
+it: ``لم تسجل أعمال عنف``، ``التفجير الذي``، ``منذ اغتيال``، ``لإطلاق``), and
+a trigger whose ``needs`` are unmet (a weapon, a protest word, a violent
+context) counts for nothing. The frame starts from its strongest live
+trigger; a frame whose best trigger is under ``min_trigger`` is not news
+whatever its detail. Then bonuses for concrete detail (weapon, target,
+figure, actor, place, date, claim), the weights of the frame-wide modality
+cues (data/modality.tsv) and penalties for shape (a count of attacks, a
+trigger late in the sentence, a definite noun). A blocking cue (threat,
+future, condition, question) drops the frame. The reported-event test
+(``passes``) compares ``decision`` — where detail is capped per family, so
+a passing mention cannot be talked into an event — with the threshold
+(data/settings.yaml); ``score`` keeps all the detail to rank the tellings
+of one event. ``retells`` marks a frame just under the bar that may still
+join an event the article told before (stage).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -39,6 +54,9 @@ class Frame:
     reading: SentenceReading
     score: float = 0.0
     blocked: bool = False
+    weak: bool = False  # no trigger strong enough to make an event (it may still echo one)
+    decision: float = 0.0  # the score the reported-event test reads: detail capped per family
+    live: list[Item] | None = None  # the triggers still counting after their own cues and needs
     parent: Frame | None = None  # the frame whose verb this one shares (a second place)
     reasons: list[str] = field(default_factory=list)
 
@@ -50,7 +68,7 @@ class Frame:
         def rank(t: Item) -> tuple[float, float, int]:
             return (prio.get(t.row["sub_event_type"], 0), float(t.row["strength"]), -t.start)
 
-        return max(self.triggers, key=rank)
+        return max(self.live or self.triggers, key=rank)
 
     def inside(self, items: list) -> list:
         return [i for i in items if self.start <= i.start and i.end <= self.end]
@@ -100,7 +118,9 @@ def _cut_before(r: SentenceReading, lo: int, pos: int) -> int:
     conjunction و at most four words before it; ``lo`` when there is none."""
     before = [t for t in r.tokens if lo < t.start < pos][-4:]
     for t in reversed(before):
-        if t.form in ("،", ",") or (t.kind == "word" and t.form.startswith("و") and t.form != "و" * len(t.form)):
+        if t.form in ("،", ",") or (
+            t.kind == "word" and t.form.startswith("و") and t.form != "و" * len(t.form)
+        ):
             return t.start
         if t.form == "و":
             return t.start
@@ -150,22 +170,41 @@ def _join_orphans(out: list[Frame]) -> list[Frame]:
 
 
 def score(f: Frame) -> float:
-    """How surely the frame reports one concrete event; sets ``f.score``/``f.reasons``."""
+    """How surely the frame reports one concrete event; sets ``f.score``/``f.reasons``.
+
+    Each trigger first gets its own strength: cues bound to it (a negation
+    or a relative pronoun just before it, data/modality.tsv scopes ``near``
+    and ``adjacent``) change or cancel it, and a trigger whose ``needs`` are
+    not met counts for nothing. The frame starts from its strongest live
+    trigger, adds bonuses for concrete detail (capped per family) and the
+    weights of the frame-wide cues.
+    """
     s = settings()
     bonus = s["bonus"]
     r = f.reading
-    head = f.head
     scale = s.get("cue_scale", {}).get(f.family) or {}
-    strengths = sorted({_strength(r, t) for t in f.triggers}, reverse=True)
+    reasons: list[str] = []
+    f.live = None
+    live = _live_strengths(f, scale, reasons)
+    blocked = not live
+    f.live = [f.triggers[i] for i in live] or None
+    head = f.head
+    strengths = sorted(live.values(), reverse=True) or [0.0]
     total = strengths[0]
-    extra = min(bonus["extra_trigger_max"], bonus["extra_trigger"] * (len(f.triggers) - 1))
+    floor = s.get("min_trigger", {}).get(f.family)
+    f.weak = bool(live) and floor is not None and total < floor
+    if f.weak:
+        reasons.append(f"no trigger of strength {floor:.1f}")
+    extra = (
+        min(bonus["extra_trigger_max"], bonus["extra_trigger"] * (len(live) - 1)) if live else 0.0
+    )
     extra *= scale.get("extra_trigger", 1.0)
     total += extra
-    reasons = [f"trigger {strengths[0]:+.1f}"]
+    reasons.insert(0, f"trigger {strengths[0]:+.1f}")
     if extra:
         reasons.append(f"more triggers {extra:+.1f}")
 
-    blocked = False
+    concrete = 0.0
 
     def add(label: str, value: float, kind: str | None = None) -> None:
         nonlocal total, blocked
@@ -175,34 +214,46 @@ def score(f: Frame) -> float:
         blocked = blocked or value <= BLOCK
         reasons.append(f"{label} {value:+.1f}")
 
+    def detail(label: str, value: float, kind: str | None = None) -> None:
+        nonlocal concrete
+        if kind is not None:
+            value *= scale.get(kind, 1.0)
+        concrete += value
+        reasons.append(f"{label} {value:+.1f}")
+
     if f.family == "violence":
         if f.inside(r.weapons):
-            add("weapon", bonus["weapon"])
+            detail("weapon", bonus["weapon"])
         if f.inside(r.targets):
-            add("target", bonus["target"])
+            detail("target", bonus["target"])
     if any(c.row["count"] != "zero" for c in f.inside(r.casualties)) and _has_figure(f):
-        add("figure", bonus["casualty_figure"], "figure")
+        detail("figure", bonus["casualty_figure"], "figure")
+        if {c.row["field"] for c in f.inside(r.casualties) if c.row["count"] != "zero"} >= {
+            "fatalities",
+            "injuries",
+        }:
+            add("killed and wounded", bonus["toll"], "figure")
     if any(
         getattr(a.actor, "kind", "") in ("armed_group", "state_forces") for a in f.inside(r.actors)
     ):
-        add("actor", bonus["actor"])
+        detail("actor", bonus["actor"])
     if f.inside(r.places):
-        add("place", bonus["place"])
+        detail("place", bonus["place"])
     if r.dates:
         inside = [d for d in r.dates if f.start <= d.start < f.end] or r.dates
         nearest = min(inside, key=lambda d: abs(d.start - head.start))
         if getattr(nearest, "future", False):
             add("future date", BLOCK)
         else:
-            add("date", bonus["date"])
+            detail("date", bonus["date"])
     if any(c.row["status"] == "claimed" and c.row["actor"] == "after" for c in f.inside(r.claims)):
-        add("claim", bonus["claim"])
-    if head.row["form"] in ("noun", "plural") and _quantity_before(r, head):
-        add("count of attacks", bonus["quantity_before_trigger"])
-    if head.row.get("needs") == "weapon" and not (
-        f.inside(r.weapons) or any(t.row["needs"] != "weapon" for t in f.triggers)
+        detail("claim", bonus["claim"], "claim")
+    if (
+        head.row["form"] in ("noun", "plural")
+        and _quantity_before(r, head)
+        and not _instrument(r, head)
     ):
-        add("nothing to intercept", BLOCK)
+        add("count of attacks", bonus["quantity_before_trigger"], "count")
     first = min(f.triggers, key=lambda t: t.start)
     if r.words_between(r.start, first.start) > s["late_words"] and not any(
         c.row["role"] == "complement"
@@ -213,29 +264,206 @@ def score(f: Frame) -> float:
         add("late in the sentence", bonus["late"], "late")
     if head.row["form"] in ("noun", "plural") and _definite(r, head):
         add("definite noun", bonus["definite"], "definite")
-    if head.row.get("needs") == "protest" and not _protest_nearby(r, f, head):
-        add("no protest word by the verb", BLOCK)
+    if _denied_report(f, head):
+        add("denied report", BLOCK)
     seen: dict[str, float] = {}
     for cue in r.cues:
         kind = cue.row["cue"]
         w = float(cue.row["weight"])
-        if not w or not _in_scope(cue, f, head):
+        if not w or cue.row["scope"] in TRIGGER_SCOPES or not _in_scope(cue, f, head):
             continue
-        if kind not in seen or abs(w) > abs(seen[kind]):
+        if w > 0:
+            if kind not in seen or w > seen[kind]:
+                seen[kind] = w
+        elif kind not in seen or abs(w) > abs(seen[kind]):
             seen[kind] = w
+    cues = 0.0
+    pooled = s.get("cue_pool", ())
     for kind, w in seen.items():
-        add(kind, w, kind)
-    f.score = total
+        if w > 0 and kind in pooled:
+            cues += w * scale.get(kind, 1.0)
+            reasons.append(f"{kind} {w * scale.get(kind, 1.0):+.1f}")
+        elif w > 0:
+            detail(kind, w, kind)
+        else:
+            add(kind, w, kind)
+    # the pooled positive cues (a time word, a place word, a result verb) overlap
+    # with the date, place and figure details: together they count this much at most
+    cue_cap = s.get("cue_cap", {}).get(f.family)
+    capped_cues = cues if cue_cap is None else min(cues, cue_cap)
+    if capped_cues < cues:
+        reasons.append(f"cues capped at {cue_cap:+.1f}")
+    cap = s.get("detail_cap", {}).get(f.family)
+    capped = concrete + capped_cues if cap is None else min(concrete + capped_cues, cap)
+    if capped < concrete + capped_cues:
+        reasons.append(f"detail capped at {cap:+.1f}")
+    # ``score`` ranks the tellings of one event (all their detail counts); the test
+    # whether the frame is an event at all reads ``decision``, where detail is capped
+    f.score = total + concrete + cues
+    f.decision = total + capped
     f.blocked = blocked
     f.reasons = reasons
-    return total
+    return f.decision
+
+
+TRIGGER_SCOPES = ("near", "adjacent")
+
+
+def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, float]:
+    """The strength of each trigger of the frame that still counts, by index.
+
+    A trigger is dropped when a blocking cue is bound to it (``near``: at most
+    ``near_words`` words before it; ``adjacent``: right before it) or when
+    what it ``needs`` is missing from the clause; other bound cues add
+    their weight to it alone.
+    """
+    r = f.reading
+    s = settings()
+    out: dict[int, float] = {}
+    for i, t in enumerate(f.triggers):
+        value = _strength(r, t)
+        need = t.row.get("needs", "-")
+        if need == "weapon" and not (
+            f.inside(r.weapons)
+            or any(
+                o.row["needs"] != "weapon" and float(o.row["strength"]) >= s["weapon_word_strength"]
+                for o in f.triggers
+            )
+        ):
+            reasons.append(f"{_form(r, t)}: nothing to intercept")
+            continue
+        if need == "protest":
+            helpers = _protest_nearby(r, f, t)
+            if not helpers:
+                reasons.append(f"{_form(r, t)}: no protest word by the verb")
+                continue
+            if _new_protest(r, t, helpers):
+                value += s["bonus"]["new_protest"]
+                reasons.append(
+                    f"{_form(r, t)}: with a protest noun {s['bonus']['new_protest']:+.1f}"
+                )
+        if f.family == "protest" and t.row["form"] == "verb" and _forces_subject(r, t):
+            reasons.append(f"{_form(r, t)}: done by security forces")
+            continue
+        if need == "context" and not _violent_context(r, f, t):
+            reasons.append(f"{_form(r, t)}: no weapon, target, victim or figure")
+            continue
+        dead = False
+        seen: dict[str, float] = {}
+        for cue in r.cues:
+            scope = cue.row["scope"]
+            if scope not in TRIGGER_SCOPES or not f.start <= cue.start < f.end:
+                continue
+            if cue.end > t.start:
+                # a noun with a relative clause after it (الهجوم الذي …) is an event
+                # already known: the relative pronoun binds it as well
+                if not (
+                    cue.row["cue"] == "relative"
+                    and t.row["form"] in ("noun", "plural")
+                    and cue.start >= t.end
+                    and r.words_between(t.end, _word_start(r, cue.start)) == 0
+                ):
+                    continue
+                gap = 0
+            else:
+                gap = r.words_between(cue.end, _word_start(r, t.start))
+            if gap > (s["near_words"] if scope == "near" else s.get("adjacent_words", 0)):
+                continue
+            w = float(cue.row["weight"])
+            kind = cue.row["cue"]
+            if w <= BLOCK:
+                dead = True
+                reasons.append(f"{_form(r, t)}: {kind}")
+                break
+            if w and (kind not in seen or abs(w) > abs(seen[kind])):
+                seen[kind] = w
+        if dead:
+            continue
+        if _purpose(r, f, t):
+            seen.setdefault("intent", float(s["bonus"]["purpose"]))
+        for kind, w in seen.items():
+            w *= scale.get(kind, 1.0)
+            value += w
+            reasons.append(f"{_form(r, t)}: {kind} {w:+.1f}")
+        out[i] = value
+    return out
+
+
+def _purpose(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """The trigger carries the preposition ل of purpose (لاستهداف، لتفجير): what is
+    aimed at, not what was done. ``لل`` is the article, not purpose; after تعرض
+    (suffered) the ل is the verb's own preposition."""
+    if (
+        FAMILY.get(t.row["plover_type"]) != "violence"
+        or t.row["form"] not in ("verb", "noun")
+        or any(o.row["form"] == "suffer" and o.start < t.start for o in f.triggers)
+    ):
+        return False
+    start = _word_start(r, t.start)
+    clitics = r.text[start : t.start]
+    return clitics in ("ل", "ول", "فل")
+
+
+def _form(r: SentenceReading, t: Item) -> str:
+    return r.text[t.start : t.end]
+
+
+def _violent_context(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """A verb that is often figurative (هاجم: criticised; انفجر بالضحك) reports an
+    attack only with a weapon or a target after it, a casualty word or another
+    attack word in its clause."""
+    reach = settings()["context_words"]
+
+    def after(items: list) -> bool:
+        return any(
+            i.start >= t.end and r.words_between(t.end, i.start) <= reach for i in f.inside(items)
+        )
+
+    return bool(
+        after(r.weapons)
+        or after(r.targets)
+        or f.inside(r.casualties)
+        or any(o is not t and o.row.get("needs", "-") == "-" for o in f.triggers)
+    )
+
+
+def _forces_subject(r: SentenceReading, t: Item) -> bool:
+    """Police or troops gathering (احتشدت الشرطة، قوات الأمن تجمعت) is no protest:
+    a security force names the doer right after the verb or just before it.
+    The intervention rows (فرقت الشرطة) are not peaceful-protest verbs."""
+    if t.row["sub_event_type"] != "Peaceful protest":
+        return False
+    reach = settings()["subject_words"]
+    return any(
+        getattr(a.actor, "kind", "") == "state_forces"
+        and (
+            (a.start >= t.end and r.words_between(t.end, a.start) <= 1)
+            or (a.end <= t.start and r.words_between(a.end, _word_start(r, t.start)) <= reach)
+        )
+        for a in r.actors
+    )
+
+
+def _word_start(r: SentenceReading, pos: int) -> int:
+    """Where the word holding ``pos`` starts (a trigger may follow a clitic: بالهجوم)."""
+    i = bisect.bisect_right(r.token_starts, pos) - 1
+    return r.token_starts[i] if i >= 0 else pos
 
 
 def passes(f: Frame) -> bool:
     """Score the frame; True when it reports an event."""
     thresholds = settings()["threshold"]
     total = score(f)
-    return not f.blocked and total >= thresholds.get(f.family, thresholds["other"])
+    return not f.blocked and not f.weak and total >= thresholds.get(f.family, thresholds["other"])
+
+
+def retells(f: Frame) -> bool:
+    """A scored frame that is not news of its own (too weak, or its detail capped
+    away) but close enough to tell more about an event the article already
+    reported: police firing tear gas at the protesters, the attack's toll."""
+    s = settings()
+    th = s["threshold"].get(f.family, s["threshold"]["other"])
+    return bool(f.live) and not f.blocked and f.score >= th - s["retell_margin"]
 
 
 def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
@@ -251,11 +479,16 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
     if scope == "before":
         return cue.end <= head.start or cue.end <= first.start
     if scope == "lead":
-        return cue.end <= first.start and r.words_between(cue.end, first.start) <= settings()["near_words"]
-    if scope == "near":
-        return any(
-            cue.end <= t.start and r.words_between(cue.end, t.start) <= settings()["near_words"]
-            for t in f.triggers
+        if cue.row["cue"] == "background" and any(
+            c.row["count"] != "zero" and f.start <= c.start and c.end <= cue.start
+            for c in r.casualties
+        ):
+            # "two killed after / in the wake of an air strike": the casualties come
+            # first, the attack after جراء/إثر is the event itself
+            return False
+        return (
+            cue.end <= first.start
+            and r.words_between(cue.end, first.start) <= settings()["near_words"]
         )
     return False
 
@@ -276,6 +509,28 @@ def _quantity_before(r: SentenceReading, t: Item) -> bool:
     )
 
 
+def _denied_report(f: Frame, head: Item) -> bool:
+    """"نفت القيادة … الأنباء التي تحدثت عن هجوم": a denial, then the reports it
+    denies, then the event word."""
+    r = f.reading
+    news = [c for c in r.cues if c.row["cue"] == "hearsay" and _in_scope(c, f, head)]
+    return any(
+        d.row["status"] == "denied" and d.end <= n.start and f.start <= d.start
+        for n in news
+        for d in r.claims
+    )
+
+
+def _instrument(r: SentenceReading, t: Item) -> bool:
+    """ "بعدة غارات / بثلاث غارات": the strikes are how one attack was made, not a tally."""
+    counts = [q for q in r.quantities if q.end <= t.start and r.words_between(q.end, t.start) <= 1]
+    return any(
+        _word_start(r, q.start) < q.start
+        and r.text[_word_start(r, q.start) : q.start].endswith("ب")
+        for q in counts
+    )
+
+
 def _definite(r: SentenceReading, t: Item) -> bool:
     """The trigger noun carries the article (الهجوم): it refers back to a known event."""
     return r.definite_at(t.start)
@@ -289,16 +544,49 @@ def _strength(r: SentenceReading, t: Item) -> float:
     return value
 
 
-def _protest_nearby(r: SentenceReading, f: Frame, verb: Item) -> bool:
-    """A protest action verb (خرج، أحرق، أغلق …) counts when a protest word is close after it."""
-    return any(
-        t is not verb
+def _protest_nearby(r: SentenceReading, f: Frame, verb: Item) -> list[Item]:
+    """The protest words that let a protest action verb (خرج، أحرق، أغلق …) count:
+    close after it, or the protesters themselves a few words before it."""
+    s = settings()
+    return [
+        t
+        for t in f.triggers
+        if t is not verb
         and t.row.get("needs") != "protest"
         and (
-            (t.start >= verb.end and r.words_between(verb.end, t.start) <= 5)
-            or (t.end <= verb.start and r.words_between(t.end, verb.start) <= 1)
+            (t.start >= verb.end and r.words_between(verb.end, t.start) <= s["protest_window"])
+            # before it only the protesters themselves (المتظاهرون رفعوا), not
+            # what a protest was about (احتجاجا على رفع …)
+            or (
+                t.end <= verb.start
+                and r.words_between(t.end, verb.start) <= s["protesters_before"]
+                and float(t.row["strength"]) < s["protest_noun_strength"]
+            )
         )
-        for t in f.triggers
+    ]
+
+
+def _new_protest(r: SentenceReading, verb: Item, words: list[Item]) -> bool:
+    """The verb tells a protest breaking out, not what known protesters did: one
+    of ``words`` is an indefinite protest noun after it (خرجت في بغداد مظاهرات),
+    or protesters without the article or counted (متظاهرون غاضبون، آلاف المتظاهرين)."""
+    strong = settings()["protest_noun_strength"]
+    for t in words:
+        if t.row["form"] not in ("noun", "plural"):
+            continue
+        if float(t.row["strength"]) >= strong:
+            if t.start > verb.start and not r.definite_at(t.start):
+                return True
+        elif not r.definite_at(t.start) or _counted(r, t):
+            return True
+    return False
+
+
+def _counted(r: SentenceReading, t: Item) -> bool:
+    """A count stands just before the word (مئات المتظاهرين، الآلاف من المتظاهرين)."""
+    return any(
+        q.end <= t.start and r.words_between(q.end, _word_start(r, t.start)) <= 1
+        for q in r.quantities
     )
 
 

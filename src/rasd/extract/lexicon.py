@@ -29,6 +29,8 @@ from rasd.text import match_form
 _PREFIX = r"(?<!\w)(?:[وف]?(?:لل|بال|كال|ال|ب|ل|ك)?)"
 _WILD = "\x00"  # stands for "*" inside the trie
 _SPACE = "\x01"  # stands for one run of spaces
+_WHITESPACE = re.compile(r"\s+")
+_MEMO = 100_000  # matched cores remembered per lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +108,21 @@ class Lexicon:
             self._re: re.Pattern[str] | None = re.compile(f"{_PREFIX}({body})(?!\\w)")
         else:
             self._re = None
+        self._found: dict[str, tuple[str, dict[str, str]] | None] = {}
 
     def _lookup(self, core: str) -> tuple[str, dict[str, str]] | None:
-        key = re.sub(r"\s+", " ", core)
+        """The variant and row of a matched core (memoised: the same words recur)."""
+        try:
+            return self._found[core]
+        except KeyError:
+            pass
+        found = self._lookup_new(core)
+        if len(self._found) < _MEMO:
+            self._found[core] = found
+        return found
+
+    def _lookup_new(self, core: str) -> tuple[str, dict[str, str]] | None:
+        key = _WHITESPACE.sub(" ", core)
         found = self._exact.get(key)
         if found:
             return found
@@ -123,11 +137,13 @@ class Lexicon:
             return []
         out = []
         stop = len(text) if end is None else end
+        lookup = self._lookup
         for m in self._re.finditer(text, start, stop):
-            found = self._lookup(m.group(1))
+            found = lookup(m.group(1))
             if found is None:  # a wildcard alternative that over-ran; retry shorter cores
                 continue
-            out.append(Hit(m.start(1), m.end(1), found[0], found[1]))
+            a, b = m.span(1)
+            out.append(Hit(a, b, found[0], found[1]))
         return out
 
 

@@ -97,7 +97,9 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     """Stage 1a, cheap: the lexicon hits of ``text[start:end]`` (None without a trigger).
     Word positions are approximate until :func:`add_mentions` tokenises."""
     norm = normalize(text[start:end])
-    triggers = _hits("triggers", norm, start)
+    # idioms that contain a trigger word but report nothing (وقف اطلاق النار،
+    # اطلاق سراح) are rows with plover_type "-": they win the span, then go
+    triggers = [t for t in _hits("triggers", norm, start) if t.row["plover_type"] != "-"]
     if not triggers:
         return None
     r = SentenceReading(start, end, triggers)
@@ -133,12 +135,12 @@ def add_mentions(r: SentenceReading, *, reference: dt.date | None = None) -> Sen
     r.token_starts = [t.start for t in tokens]
     r.quantities = find_quantities(tokens)
     r.dates = [d for d in find_dates(text, start, end, reference=reference)]
-    r.actors = deps.find_actors(text, start, end)
+    r.actors = deps.find_actors(text, start, end, tokens)
     # a place inside an actor's name (المقاومة الإسلامية في العراق، واشنطن as the
     # US government) is not where the event happened
     r.places = [
         p
-        for p in deps.find_places(text, start, end)
+        for p in deps.find_places(text, start, end, tokens)
         if not any(a.start <= p.start and p.end <= a.end for a in r.actors)
     ]
     return r

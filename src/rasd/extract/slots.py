@@ -5,6 +5,19 @@ Everything is read inside the frame's clause, by position relative to the
 trigger: a figure a few words after ``مقتل``, a count right before
 ``صواريخ``, the actor after an active verb or after ``شنه``/``على يد``
 (data/roles.tsv), the claimer after ``تبنت``, the accused after ``اتهمت``.
+
+Roles follow the shape of the clause rather than a list of names:
+
+- the words counted by a casualty phrase (``قتل ثلاثة جنود من الجيش``) are
+  the victims, never the actor;
+- a verb carrying its plural subject (``رشقوا``) has no subject after it:
+  what follows is the object;
+- a generic mention followed by a specific one (``مسلحون يتبعون جماعة
+  الحوثي``, ``الدفاعات الجوية للتحالف``) is read as the specific one;
+- ``بين X و Y`` gives both sides of a clash;
+- a speaker (``أعلن الجيش … أنه``) who is an armed actor and leaves the
+  event without another agent is the claimant;
+- protests are acted by protesters, whatever force answered them.
 """
 
 from __future__ import annotations
@@ -19,6 +32,17 @@ from rasd.text import match_form
 
 AGENT_GAP = 2  # words between a verb and the actor after it
 GENERIC_SUBS = ("Attack", "Armed clash")
+# trigger sub-event types that only say what happened (an explosion, something
+# fell): the weapon named beside them says which kind of attack it was
+SHELLING = "Shelling/artillery/missile attack"
+IMPLIED_SUBS = ("Remote explosive/landmine/IED", SHELLING)
+# weapon kinds that the generic word for a rocket (صاروخ) may stand for
+MISSILE_KINDS = ("ballistic_missile", "cruise_missile", "anti_tank")
+ARMED = ("armed_group", "state_forces")
+PROTESTERS = "protesters"  # actor id given to protests whose text names no organiser
+NEG_GAP = 5  # words between a negation and the casualty word it denies
+BLAME_GAP = 5  # words between an accusation (اتهمت، نسبته) and the accused
+UNSPECIFIED = "(unspecified)"  # how the actor dictionary marks a generic mention
 
 
 @dataclass(slots=True)
@@ -39,8 +63,10 @@ class Slots:
     fatalities: int | None = None
     injuries: int | None = None
     window: DateWindow | None = None
+    dated: bool = False  # the window came from a date expression, not from context
     location: Place | None = None
     place_text: str | None = None  # the words that named the place (for merging)
+    places: list[str] = field(default_factory=list)  # every place the frame names
     evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (field, start, end)
 
     def cite(self, name: str, start: int, end: int) -> None:
@@ -53,36 +79,96 @@ def _units() -> frozenset[str]:
     return frozenset(match_form(u) for u in settings()["units"])
 
 
-def fill(f: Frame, text: str, *, fallback_dates=None, published: DateWindow | None = None) -> Slots:
-    """The slots of frame ``f`` over ``text`` (the article text)."""
+def fill(
+    f: Frame,
+    text: str,
+    *,
+    fallback_dates=None,
+    published: DateWindow | None = None,
+    narrative: DateWindow | None = None,
+) -> Slots:
+    """The slots of frame ``f`` over ``text`` (the article text). ``narrative``
+    is the date the article's story is at (the event told just before): a
+    sentence without a date of its own continues it."""
     r = f.reading
-    head = f.head
+    head = type_head(f)
     slots = Slots("", "", head.row["plover_type"], True)
     for t in f.triggers:
         slots.cite("event", t.start, t.end)
     _weapons(f, text, slots)
-    _type(f, slots)
+    _type(f, head, slots)
+    if f.family != "violence":
+        slots.weapons = []  # a march (مسيرة) carries no drone
+    _targets(f, text, slots)
+    _casualties(f, text, slots)
+    if _actors(f, slots) and slots.sub_event_type == "Attack":
+        # violence between two named armed sides is a clash
+        slots.sub_event_type = "Armed clash"
+        slots.event_type = settings()["event_types"].get("Armed clash", slots.event_type)
+    _date(f, slots, fallback_dates, published, narrative)
+    _place(f, r, slots)
+    return slots
+
+
+def fill_follow_up(f: Frame, text: str) -> Slots:
+    """The slots a sentence with no event of its own may add to the event told
+    before it: claim and suspect, casualties, targets and damage, place."""
+    slots = Slots("", "", f.head.row["plover_type"], False)
     _targets(f, text, slots)
     _casualties(f, text, slots)
     _actors(f, slots)
-    _date(f, slots, fallback_dates, published)
-    _place(f, r, slots)
+    _place(f, f.reading, slots)
     return slots
 
 
 # --- type ------------------------------------------------------------------
 
 
-def _type(f: Frame, slots: Slots) -> None:
+def inside_casualty(r: SentenceReading, t: Item) -> bool:
+    """A trigger that is only the casualty phrase (مقتل، سقوط قتيلين), not the attack."""
+    if not any(c.start <= t.start and t.end <= c.end for c in r.casualties):
+        return False
+    # "سقوط صواريخ": the fall of a weapon is the attack itself
+    return not any(w.start >= t.end and r.words_between(t.end, w.start) <= 1 for w in r.weapons)
+
+
+def type_head(f: Frame) -> Item:
+    """The trigger that decides the type: the frame's head, unless that is only
+    a casualty word and the clause holds the attack word too."""
+    rest = [t for t in f.triggers if not inside_casualty(f.reading, t)]
+    if not rest or len(rest) == len(f.triggers):
+        return f.head
+    prio = settings()["priority"]
+    return max(
+        rest,
+        key=lambda t: (prio.get(t.row["sub_event_type"], 0), float(t.row["strength"]), -t.start),
+    )
+
+
+def _bombard(f: Frame, head: Item) -> bool:
+    """The head is a bombardment word (data/roles.tsv ``bombard``: قصف)."""
+    return any(
+        b.row["role"] == "bombard" and b.start <= head.start < b.end
+        for b in f.inside(f.reading.roles)
+    )
+
+
+def _type(f: Frame, head: Item, slots: Slots) -> None:
     s = settings()
-    head = f.head
     sub = head.row["sub_event_type"]
     weapon_subs = [w.row["sub_event_type"] for w in f.inside(f.reading.weapons)]
     weapon_subs = [x for x in weapon_subs if x != "-"]
-    if sub == "-" or (sub in GENERIC_SUBS and weapon_subs and f.family == "violence"):
+    violent = f.family == "violence"
+    if (
+        sub == "-"
+        or (sub in GENERIC_SUBS and weapon_subs and violent)
+        or (sub in IMPLIED_SUBS and weapon_subs and sub not in weapon_subs and violent)
+    ):
         if weapon_subs:
             sub = max(weapon_subs, key=lambda x: s["priority"].get(x, 0))
             slots.plover_type = "ASSAULT"
+        elif _bombard(f, head):
+            sub = SHELLING  # "القصف الإيراني الذي طال أربيل": a bombardment with no weapon named
         else:
             slots.specific = False
             key = "with_target" if f.inside(f.reading.targets) else "without_target"
@@ -99,9 +185,18 @@ def _count_near(r: SentenceReading, text: str, w: Item) -> tuple[int | None, obj
     for q in r.quantities:
         if q.start <= w.start < q.end or w.start <= q.start < w.end:  # a dual: صاروخين
             return q.value, q
-        if q.end <= w.start and r.words_between(q.end, w.start) == 0 and not _is_unit_after(r, text, q):
+        if (
+            q.end <= w.start
+            and r.words_between(q.end, w.start) == 0
+            and not _is_unit_after(r, text, q)
+        ):
             return q.value, q
-        if q.end <= w.start and r.words_between(q.end, w.start) <= gap - 1 and q.value and q.value < 100:
+        if (
+            q.end <= w.start
+            and r.words_between(q.end, w.start) <= gap - 1
+            and q.value
+            and q.value < 100
+        ):
             # "بـ 3 صواريخ": a stray letter between
             between = text[q.end : w.start].strip(" ـ-")
             if len(between) <= 2:
@@ -114,21 +209,47 @@ def _is_unit_after(r: SentenceReading, text: str, q) -> bool:
     return bool(after) and match_form(after[0]) in _units()
 
 
+def fold_weapons(weapons: list[Weapon]) -> list[Weapon]:
+    """Fold the generic rocket (صاروخ) into a missile of a named kind told
+    beside it: "صواريخ باليستية … 11 صاروخاً" is 11 ballistic missiles."""
+    missiles = [w for w in weapons if w.kind in MISSILE_KINDS]
+    if len(missiles) != 1:
+        return weapons
+    m = missiles[0]
+    rockets = [w for w in weapons if w.kind == "rocket" and w.model is None]
+    if not rockets:
+        return weapons
+    count = m.count
+    if count is None:
+        counts = [w.count for w in rockets if w.count is not None]
+        count = max(counts) if counts else None
+    out = []
+    for w in weapons:
+        if w in rockets:
+            continue
+        out.append(Weapon(m.kind, m.model, count) if w is m else w)
+    return out
+
+
 def _weapons(f: Frame, text: str, slots: Slots) -> None:
     r = f.reading
-    found: list[list] = []  # [kind, model, count, start, end]
+    found: list[list] = []  # [kind, model, count, start, end, definite]
     for w in f.inside(r.weapons):
         row = w.row
         number = row["number"]
         model = row["model"] if row["model"] != "-" else None
         if number == "model":
             prev = found[-1] if found else None
-            if prev is not None and r.words_between(prev[4], w.start) <= 3 and prev[0] in (row["kind"], "rocket", "drone"):
+            if (
+                prev is not None
+                and r.words_between(prev[4], w.start) <= 3
+                and prev[0] in (row["kind"], "rocket", "drone")
+            ):
                 prev[1] = model
                 prev[0] = row["kind"]
                 slots.cite("weapons", w.start, w.end)
                 continue
-            found.append([row["kind"], model, None, w.start, w.end])
+            found.append([row["kind"], model, None, w.start, w.end, False])
             slots.cite("weapons", w.start, w.end)
             continue
         value, q = _count_near(r, text, w)
@@ -140,10 +261,17 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
             count = 1
         else:
             count = None
-        found.append([row["kind"], model, count, w.start, w.end])
+        found.append(
+            [row["kind"], model, count, w.start, w.end, r.definite_at(w.start) and q is None]
+        )
         slots.cite("weapons", w.start, w.end)
         if q is not None:
             slots.cite("weapons", q.start, q.end)
+    # a definite weapon (الصواريخ) refers to something known: beside a weapon the
+    # clause introduces, it names no weapon of its own ("وحدة الصواريخ", "مصادر إطلاق الصواريخ")
+    fresh = {x[0] for x in found if not x[5]}
+    if fresh:
+        found = [x for x in found if not x[5] or x[0] in fresh]
     merged: dict[tuple[str, str | None], list] = {}
     for kind, model, count, *_ in found:
         key = (kind, model)
@@ -151,10 +279,16 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
         if same_kind:
             k = same_kind[0]
             old = merged.pop(k)
-            merged[(kind, old[1] or model)] = [kind, old[1] or model, old[2] if old[2] is not None else count]
+            merged[(kind, old[1] or model)] = [
+                kind,
+                old[1] or model,
+                old[2] if old[2] is not None else count,
+            ]
         else:
             merged[key] = [kind, model, count]
-    slots.weapons = [Weapon(kind, model, count) for kind, model, count in merged.values()]
+    slots.weapons = fold_weapons(
+        [Weapon(kind, model, count) for kind, model, count in merged.values()]
+    )
 
 
 # --- targets and damage ------------------------------------------------------
@@ -200,37 +334,103 @@ def _own_targets(f: Frame) -> list[Item]:
 
 # --- casualties --------------------------------------------------------------
 
+COUNTED = ("fatalities", "injuries", "none", "no_fatalities", "no_injuries")
+
+
+def _negated(f: Frame, c: Item) -> bool:
+    """``لم يسفر الهجوم عن خسائر بشرية``, ``من دون تسجيل إصابات``: a negation
+    (data/roles.tsv) shortly before the casualty word, with no vague word (عدد،
+    حصيلة، معلومات) between and no figure right after it."""
+    r = f.reading
+    words = f.inside(r.roles)
+    for n in words:
+        if (
+            n.row["role"] != "negation"
+            or n.end > c.start
+            or r.words_between(n.end, c.start) > NEG_GAP
+        ):
+            continue
+        if any(v.row["role"] == "vague" and n.start <= v.start < c.end for v in words):
+            continue
+        if any(q.start >= c.end and r.words_between(c.end, q.start) <= 1 for q in r.quantities):
+            continue
+        return True
+    return False
+
+
+def _combined(r: SentenceReading, main: list[Item], text: str) -> set[int]:
+    """``مقتل وإصابة ستة جنود``: one figure for the dead and the wounded
+    together is neither a death toll nor a count of injured."""
+    out: set[int] = set()
+    for a, b in zip(main, main[1:], strict=False):
+        fields = {a.row["field"], b.row["field"]}
+        if fields == {"fatalities", "injuries"} and a.row["count"] == "after":
+            if (
+                text[a.end : b.start].strip() in ("و", "أو", "او", "")
+                and r.words_between(a.end, b.start) <= 1
+            ):
+                out.update((id(a), id(b)))
+    return out
+
 
 def _casualties(f: Frame, text: str, slots: Slots) -> None:
     r = f.reading
     gap = settings()["casualty_gap"]
-    for c in f.inside(r.casualties):
+    hits = f.inside(r.casualties)
+    main = [c for c in hits if c.row["field"] in COUNTED]
+    words = f.inside(r.roles)
+    units = [u for u in words if u.row["role"] in ("person_one", "person_two")]
+    for n in words:
+        if n.row["role"] == "casualty_noun" and _negated(f, n):
+            slots.fatalities = 0 if slots.fatalities is None else slots.fatalities
+            slots.injuries = 0 if slots.injuries is None else slots.injuries
+            slots.cite("fatalities", n.start, n.end)
+    combined = _combined(r, main, text)
+    for i, c in enumerate(main):
         fld, how = c.row["field"], c.row["count"]
-        if how == "zero":
-            if fld in ("none", "no_fatalities") and slots.fatalities is None:
+        if how == "zero" or _negated(f, c):
+            if fld in ("none", "no_fatalities", "fatalities") and slots.fatalities is None:
                 slots.fatalities = 0
-            if fld in ("none", "no_injuries") and slots.injuries is None:
+            if fld in ("none", "no_injuries", "injuries") and slots.injuries is None:
                 slots.injuries = 0
-            slots.cite("fatalities" if fld != "no_injuries" else "injuries", c.start, c.end)
+            slots.cite(
+                "injuries" if fld in ("no_injuries", "injuries") else "fatalities", c.start, c.end
+            )
+            continue
+        if id(c) in combined or fld not in ("fatalities", "injuries"):
             continue
         value, q = None, None
         if how == "one":
             value = 1
         elif how == "two":
             value = 2
+        stop = min((x.start for x in main[i + 1 :] if x.start >= c.end), default=r.end)
+        unit = next(
+            (u for u in units if u.start >= c.end and r.words_between(c.end, u.start) == 0), None
+        )
         for qq in r.quantities:
             if qq.start <= c.start < qq.end or c.start <= qq.start < c.end:
                 value, q = qq.value, qq  # a dual: قتيلان
                 break
-            if how == "after" and qq.start >= c.end and r.words_between(c.end, qq.start) <= gap:
+            if (
+                how == "after"
+                and c.end <= qq.start < stop
+                and r.words_between(c.end, qq.start) <= gap
+            ):
                 if not _is_unit_after(r, text, qq) and not _is_date(r, qq):
                     value, q = qq.value, qq
                 break
             if how == "before" and qq.end <= c.start and r.words_between(qq.end, c.start) <= 2:
                 if not _is_unit_after(r, text, qq) and not _is_date(r, qq):
                     value, q = qq.value, qq
+        if how == "after" and unit is not None and (q is None or unit.start < q.start):
+            # "مقتل طفلة", "استشهد مواطنان", "وإصابة ثالث": the person word is the count
+            value, q = (1 if unit.row["role"] == "person_one" else 2), None
+            slots.cite(fld, unit.start, unit.end)
         if value is None:
             continue
+        if how == "after" and q is not None and q.value is not None:
+            value += _more_figures(r, text, q, stop)
         if fld == "fatalities" and slots.fatalities is None:
             slots.fatalities = value
         elif fld == "injuries" and slots.injuries is None:
@@ -242,6 +442,32 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             slots.cite(fld, q.start, q.end)
 
 
+def _more_figures(r: SentenceReading, text: str, q, stop: int) -> int:
+    """``مقتل خمسة من عناصر قسد وثلاثة من مقاتلي العشائر``: figures joined by و
+    before the next casualty phrase add up."""
+    extra = 0
+    last = q
+    for qq in r.quantities:
+        if qq.start <= last.end or qq.start >= stop or qq.value is None:
+            continue
+        if (
+            r.words_between(last.end, qq.start) > 5
+            or _is_unit_after(r, text, qq)
+            or _is_date(r, qq)
+        ):
+            break
+        if not (
+            text[qq.start - 1 : qq.start] == "و"
+            or text[max(0, qq.start - 2) : qq.start].strip() == "و"
+        ):
+            break
+        if any(last.end <= x.start < qq.start for x in (*r.weapons, *r.targets, *r.triggers)):
+            break
+        extra += qq.value
+        last = qq
+    return extra
+
+
 def _is_date(r: SentenceReading, q) -> bool:
     return any(d.start <= q.start and q.end <= d.end for d in r.dates)
 
@@ -249,50 +475,174 @@ def _is_date(r: SentenceReading, q) -> bool:
 # --- actors and claims --------------------------------------------------------
 
 
-def _actor_after(f: Frame, pos: int, *, gap: int = AGENT_GAP, skip=()) -> object | None:
-    r = f.reading
-    for a in f.inside(r.actors):
-        if a.start >= pos and a not in skip:
-            return a if r.words_between(pos, a.start) <= gap else None
-    return None
-
-
-def _actor_before(f: Frame, pos: int, *, gap: int = AGENT_GAP) -> object | None:
-    r = f.reading
-    best = None
-    for a in f.inside(r.actors):
-        if a.end <= pos and r.words_between(a.end, pos) <= gap:
-            best = a
-    return best
-
-
 def _kind(a) -> str:
     return getattr(a.actor, "kind", "")
 
 
-def _actors(f: Frame, slots: Slots) -> None:
+def _generic(a) -> bool:
+    return getattr(a.actor, "name", "").endswith(UNSPECIFIED)
+
+
+class _Roles:
+    """Actor look-ups in one frame (or, for a claim outside it, the sentence)."""
+
+    def __init__(self, f: Frame) -> None:
+        self.f = f
+        self.r = f.reading
+        self.frame = f.inside(self.r.actors)
+        # what marks an object: a target, a weapon, or a patient word (على، ضد، دورية)
+        patients = [x for x in f.inside(self.r.roles) if x.row["role"] == "patient"]
+        self.between_items = [*f.inside(self.r.targets), *f.inside(self.r.weapons), *patients]
+        victims = _victims(f)
+        # "ثلاثة جنود من الجيش العراقي": the army named after the counted soldiers is hit too
+        self.victims = victims + [
+            b for b in (self.specific(v) for v in victims) if b not in victims
+        ]
+
+    def after(self, pos: int, *, gap: int = AGENT_GAP, skip=(), pool=None, subject: bool = False):
+        r = self.r
+        for a in pool if pool is not None else self.frame:
+            if a.start >= pos and a not in skip:
+                if r.words_between(pos, a.start) > gap:
+                    return None
+                if subject and any(pos <= t.start and t.end <= a.start for t in self.between_items):
+                    return None  # an object stands between the verb and this actor
+                return a
+        return None
+
+    def before(self, pos: int, *, gap: int = AGENT_GAP, skip=(), pool=None):
+        r = self.r
+        best = None
+        for a in pool if pool is not None else self.frame:
+            if a.end <= pos and r.words_between(a.end, pos) <= gap and a not in skip:
+                best = a
+        return best
+
+    def specific(self, a):
+        """The specific actor a generic mention is made precise by: ``مسلحون يتبعون
+        جماعة الحوثي``, ``جنود من الجيش العراقي``, ``الدفاعات الجوية للتحالف الدولي``."""
+        if a is None or not _generic(a):
+            return a
+        for b in self.r.actors:
+            if b.start >= a.end and b is not a:
+                if not _generic(b) and _kind(b) in ARMED and self._joined(a.end, b.start):
+                    return b
+                break
+        return a
+
+    def _joined(self, a: int, b: int) -> bool:
+        """Nothing but an affiliation word (من، يتبعون، التابعين) between two mentions."""
+        r = self.r
+
+        def bare(x: int, y: int) -> bool:  # nothing, or the clitic ل (الدفاعات الجوية للتحالف)
+            return r.text[x:y].strip().strip('«»"') in ("", "ل", "لل")
+
+        if bare(a, b):
+            return True
+        return any(
+            x.row["role"] == "affiliation"
+            and a <= x.start
+            and x.end <= b
+            and bare(a, x.start)
+            and bare(x.end, b)
+            for x in r.roles
+        )
+
+
+def _victims(f: Frame) -> list:
+    """Actors counted by a casualty phrase: ``قتل ثلاثة جنود من الجيش العراقي``."""
     r = f.reading
+    out = []
+    for c in f.inside(r.casualties):
+        if c.row["field"] not in ("fatalities", "injuries") or c.row["count"] != "after":
+            continue
+        for a in f.inside(r.actors):
+            if a.start >= c.end:
+                counted = any(
+                    c.end <= q.start < a.start or a.start <= q.start < a.end for q in r.quantities
+                )
+                if r.words_between(c.end, a.start) <= 3 and (counted or not _active_verb(r, c)):
+                    out.append(a)
+                break
+    return out
+
+
+def _active_verb(r: SentenceReading, c: Item) -> bool:
+    """``قتل مسلحون ثلاثة جنود``: a casualty verb that may take its subject after
+    it; written with a damma (قُتل) it is passive and what follows is the victim."""
+    verb = any(t.row["form"] == "verb" and t.start < c.end and c.start < t.end for t in r.triggers)
+    return verb and "\u064f" not in r.text[c.start : c.end]
+
+
+@functools.cache
+def _dictionary_actor(actor_id: str) -> Actor | None:
+    try:
+        from rasd.extract.actors import load
+    except ImportError:  # the actor dictionary is not installed
+        return None
+    try:
+        return load().get(actor_id)
+    except KeyError:
+        return None
+
+
+def _between(f: Frame, roles: _Roles):
+    """``اشتباكات بين قوات سوريا الديمقراطية ومسلحين من العشائر``: both sides."""
+    r = f.reading
+    for b in f.inside(r.roles):
+        if b.row["role"] != "between":
+            continue
+        first = roles.after(b.end, gap=3)
+        if first is None or _kind(first) not in ARMED:
+            continue
+        second = roles.after(first.end, gap=6, skip=(first,))
+        if second is not None and _kind(second) in (*ARMED, "civilians"):
+            return first, second
+    return None
+
+
+def _actors(f: Frame, slots: Slots) -> bool:
+    """Fill actor1, actor2, the claim and the suspect; True when the clause
+    names both sides of a clash (بين X و Y)."""
+    r = f.reading
+    roles = _Roles(f)
     claimer = None
-    victim = None
-    used: list = []
-    claims = f.inside(r.claims) or [c for c in r.claims if c.start >= f.end or c.end <= f.start]
+    speaker = None
+    victims = roles.victims
+    used: list = list(victims)
+    inside = f.inside(r.claims)
+    claims = inside or [c for c in r.claims if c.start >= f.end or c.end <= f.start]
+    pool = None if inside else r.actors  # a claim outside the clause names its actor outside it too
     for c in claims:
         status, where = c.row["status"], c.row["actor"]
+        if c.row.get("kind") == "statement":
+            # أعلن/قال X: X speaks; X is the claimant only when X also did it
+            if speaker is None:
+                a = (
+                    roles.before(c.start, gap=4, pool=pool)
+                    if where == "before"
+                    else roles.after(c.end, gap=2, pool=pool)
+                    or roles.before(c.start, gap=2, pool=pool)
+                )
+                if a is not None and _kind(a) in ARMED and a not in victims and _speaker(r, c, a):
+                    speaker = a
+            continue
         if status == "claimed":
             a = (
-                _actor_before(f, c.start, gap=4)
+                roles.before(c.start, gap=4, pool=pool)
                 if where == "before"
-                else _actor_after(f, c.end, gap=3) or _actor_before(f, c.start, gap=2)
+                else roles.after(c.end, gap=3, pool=pool) or roles.before(c.start, gap=2, pool=pool)
             )
             if a is None and where == "after":  # أعلنت الجماعة، فجر اليوم، مسؤوليتها
-                a = _actor_before(f, c.start, gap=6)
+                a = roles.before(c.start, gap=6, pool=pool)
             if a is None and where == "before":
                 continue
-            if a is not None and _kind(a) not in ("armed_group",):
+            if a is not None and _kind(a) not in ARMED:
                 continue
             slots.claim_status = "claimed"
             slots.cite("claim_status", c.start, c.end)
             if a is not None:
+                a = roles.specific(a)
                 claimer = a
                 slots.actor1 = a.actor
                 slots.cite("actor1", a.start, a.end)
@@ -303,7 +653,7 @@ def _actors(f: Frame, slots: Slots) -> None:
             slots.cite("claim_status", c.start, c.end)
             break
         if status == "denied":
-            a = _actor_after(f, c.end, gap=2) or _actor_before(f, c.start, gap=2)
+            a = roles.after(c.end, gap=2, pool=pool) or roles.before(c.start, gap=2, pool=pool)
             if a is None or not c.row["phrase"]:
                 continue
             slots.claim_status = "denied"
@@ -313,87 +663,256 @@ def _actors(f: Frame, slots: Slots) -> None:
             used.append(a)
             break
         if status == "attributed":
-            after = [a for a in f.inside(r.actors) if a.start >= c.end]
+            after = [
+                a
+                for a in (pool if pool is not None else roles.frame)
+                if a.start >= c.end
+                and r.words_between(c.end, a.start) <= BLAME_GAP
+                and a not in victims
+            ]
             if not after:
                 continue
             blamed = after[1] if len(after) > 1 and _kind(after[0]) != "armed_group" else after[0]
             if _kind(blamed) != "armed_group" and len(after) == 1 and c.row["actor"] == "blamed":
                 if "اتهم" not in match_form(c.row["phrase"]):
                     continue
+            blamed = roles.specific(blamed)
             slots.claim_status = "attributed"
             slots.cite("claim_status", c.start, c.end)
             slots.suspected_actor1 = blamed.actor
             slots.cite("suspected_actor1", blamed.start, blamed.end)
-            used.extend(after[: after.index(blamed) + 1])
+            used.extend(after[: after.index(blamed) + 1] if blamed in after else [blamed])
             break
+    sides = (
+        _between(f, roles)
+        if slots.actor1 is None and slots.claim_status not in ("attributed", "denied")
+        else None
+    )
+    if sides is not None:
+        a, b = sides
+        slots.actor1 = a.actor
+        slots.cite("actor1", a.start, a.end)
+        slots.actor2 = b.actor
+        slots.cite("actor2", b.start, b.end)
+        used.extend(sides)
     if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
-        agent = None
-        for t in sorted(f.triggers, key=lambda t: t.start):
-            if t.row["form"] == "verb":
-                agent = _actor_after(f, t.end, skip=used) or _actor_before(f, t.start)
-            if agent is None:
-                for role in f.inside(r.roles):
-                    if role.row["role"] == "agent":
-                        agent = _actor_after(f, role.end, skip=used)
-                        if agent is not None:
-                            break
-            if agent is not None and t.row["form"] != "suffer":
-                break
-            agent = None
+        agent = _agent(f, roles, used, slots.sub_event_type)
         if agent is not None:
+            agent = roles.specific(agent)
             slots.actor1 = agent.actor
             slots.cite("actor1", agent.start, agent.end)
             used.append(agent)
+        elif (
+            speaker is not None
+            and slots.claim_status == "unknown"
+            and _reports(r, speaker)
+            and not any(t.row["form"] in ("suffer", "fall") for t in f.triggers)
+            and not any(
+                a is not speaker and a.start > speaker.end and a.actor.id == speaker.actor.id
+                for a in r.actors
+            )
+        ):
+            # (not "أعلن الجيش الأمريكي أن جندياً أمريكياً قتل": it speaks of its own losses)
+            # "أعلن الجيش الإسرائيلي أنه اغتال …": the speaker did it and says so
+            speaker = roles.specific(speaker)
+            slots.actor1 = speaker.actor
+            slots.claim_status = "claimed"
+            slots.cite("actor1", speaker.start, speaker.end)
+            used.append(speaker)
+    if speaker is not None and slots.claim_status == "claimed" and slots.actor1 is None:
+        speaker = roles.specific(speaker)  # أعلنت الجماعة، في بيان، مسؤوليتها
+        slots.actor1 = speaker.actor
+        slots.cite("actor1", speaker.start, speaker.end)
+        used.append(speaker)
+    if speaker is not None and slots.claim_status == "unknown" and slots.actor1 is not None:
+        if getattr(slots.actor1, "id", None) == getattr(speaker.actor, "id", None):
+            slots.claim_status = "claimed"
+    if slots.actor2 is None:
+        victim = _patient(f, roles, used)
+        if (
+            victim is not None
+            and (victim not in used or victim in victims)
+            and victim is not claimer
+        ):
+            victim = roles.specific(victim)
+            slots.actor2 = victim.actor
+            slots.cite("actor2", victim.start, victim.end)
+    if f.family == "protest":
+        _protesters(slots)
+    return sides is not None
+
+
+def _speaker(r: SentenceReading, cue: Item, a) -> bool:
+    """The actor is the one speaking: no complementiser (أن، إن) between the
+    reporting verb and it."""
+    lo, hi = min(cue.end, a.start), max(cue.end, a.start)
+    return not any(
+        c.row["role"] == "complement" and lo <= c.start < hi and r.text[c.start : c.end].isalpha()
+        for c in r.roles
+    )
+
+
+def _reports(r: SentenceReading, a) -> bool:
+    """What the speaker says follows as a clause (أنه اغتال، إن الضربات استهدفت)."""
+    after = [t for t in r.triggers if t.start >= a.end]
+    if not after:
+        return False
+    first = min(after, key=lambda t: t.start)
+    if inside_casualty(r, first):
+        return False  # "أعلن الجيش أن جندياً قتل": it reports its losses, not an attack of its own
+    return any(c.row["role"] == "complement" and a.end <= c.start < first.start for c in r.roles)
+
+
+def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
+    r = f.reading
+    for t in sorted(f.triggers, key=lambda t: t.start):
+        agent = None
+        if t.row["form"] == "verb":
+            carries_subject = match_form(r.text[t.start : t.end]).endswith("وا")
+            agent = None if carries_subject else roles.after(t.end, skip=used, subject=True)
+            agent = agent or roles.before(t.start, skip=used)
+        if (
+            agent is None
+            and t.row["form"] in ("noun", "plural")
+            and r.text[max(0, t.start - 3) : t.start].endswith(("ب", "بال"))
+        ):
+            # "ردّت القوات الأمريكية بقصف مدفعي": the actor before "by shelling" did it
+            agent = roles.before(t.start, skip=used)
+            agent = agent if agent is not None and _kind(agent) in ARMED else None
+        if agent is None:
+            # the attack word names its author: غارة إسرائيلية، مسيّرة تركية
+            spans = [t, *f.inside(r.weapons)]
+            agent = next(
+                (
+                    a
+                    for a in roles.frame
+                    if a not in used
+                    and _kind(a) in ARMED
+                    and any(a.start < s.end and s.start < a.end for s in spans)
+                ),
+                None,
+            )
+        if agent is None and sub != "Disrupted weapons use":
+            # or its owner: "طائرة بدون طيار تابعة للقوات الأمريكية" (not the drone shot down)
+            for w in f.inside(r.weapons):
+                a = roles.after(w.end, gap=1, skip=used)
+                if a is not None and _kind(a) in ARMED and not _generic(a):
+                    agent = a
+                    break
+        if agent is None:
+            for role in f.inside(r.roles):
+                if role.row["role"] == "agent":
+                    agent = roles.after(role.end, skip=used)
+                    if agent is not None:
+                        break
+        if agent is not None and f.family == "violence" and _kind(agent) == "civilians":
+            agent = None  # "قام جنود بقتل المدنيين": civilians are what violence hits
+        if agent is not None and t.row["form"] != "suffer":
+            return agent
+    return None
+
+
+def _patient(f: Frame, roles: _Roles, used: list):
+    r = f.reading
+    victim = None
     for t in f.triggers:
         if t.row["form"] == "suffer":
-            victim = _actor_after(f, t.end, gap=1, skip=used) or _actor_before(f, t.start, gap=6)
+            victim = roles.after(t.end, gap=1, skip=used) or roles.before(t.start, gap=6)
             if victim is not None:
-                break
-    if victim is None:
-        for role in f.inside(r.roles):
-            if role.row["role"] == "patient":
-                victim = _actor_after(f, role.end, gap=3, skip=used)
-                if victim is not None and victim not in used:
-                    break
-                victim = None
-    if victim is None:
-        first = min(t.start for t in f.triggers)
-        for a in f.inside(r.actors):
-            if a.start > first and a not in used and _kind(a) in ("state_forces", "armed_group", "civilians"):
-                victim = a
-                break
-    if victim is not None and victim not in used and victim is not claimer:
-        slots.actor2 = victim.actor
-        slots.cite("actor2", victim.start, victim.end)
+                return victim
+    for role in f.inside(r.roles):
+        if role.row["role"] in ("patient", "member"):
+            victim = roles.after(role.end, gap=3, skip=[u for u in used if u not in roles.victims])
+            if victim is not None and (victim not in used or victim in roles.victims):
+                return victim
+    if roles.victims:
+        return roles.victims[0]
+    first = min(t.start for t in f.triggers)
+    for a in roles.frame:
+        if (
+            a.start > first
+            and a not in used
+            and _kind(a) in ("state_forces", "armed_group", "civilians")
+        ):
+            return a
+    return None
+
+
+def _protesters(slots: Slots) -> None:
+    """A protest is acted by its protesters: a force that answered it is the
+    other side, and people named only as citizens are the protesters."""
+    a1 = slots.actor1
+    if a1 is not None and a1.kind == "state_forces":
+        slots.actor2 = slots.actor2 or a1
+        slots.evidence = [("actor2" if e[0] == "actor1" else e[0], *e[1:]) for e in slots.evidence]
+        a1 = slots.actor1 = None
+    if a1 is None or a1.kind == "civilians":
+        default = _dictionary_actor(PROTESTERS)
+        if default is not None:
+            slots.actor1 = default
+    a2 = slots.actor2
+    if (
+        a2 is not None
+        and slots.actor1 is not None
+        and (a2.kind == "civilians" or a2.id == slots.actor1.id)
+    ):
+        # the crowd itself (المتظاهرين، السكان) is not the other side
+        slots.actor2 = None
+        slots.evidence = [e for e in slots.evidence if e[0] != "actor2"]
 
 
 # --- date and place -----------------------------------------------------------
 
 
-def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None) -> None:
+def _statement_dates(r: SentenceReading, dates: list) -> list:
+    """Dates of the statement, not of the event: ``أعلنت الجماعة، في بيان فجر
+    الأربعاء، أنها استهدفت … مساء أمس``: after a reporting or claim word with no
+    event word between."""
+    out = []
+    for d in dates:
+        for c in r.claims:
+            if c.end <= d.start and not any(c.end <= t.start < d.start for t in r.triggers):
+                out.append(d)
+                break
+    return out
+
+
+def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None, narrative) -> None:
     r = f.reading
     head = f.head
     usable = [d for d in r.dates if not getattr(d, "future", False)]
+    if len(usable) > 1:
+        said = _statement_dates(r, usable)
+        if len(said) < len(usable):
+            usable = [d for d in usable if d not in said]
     inside = [d for d in usable if f.start <= d.start < f.end]
     pool = inside or usable
     if pool:
         d = min(pool, key=lambda d: abs(d.start - head.start))
         slots.window = d.window
+        slots.dated = True
         slots.cite("date", d.start, d.end)
         return
     if fallback_dates:
         d = fallback_dates[0]
         slots.window = d.window
+        slots.dated = True
         slots.cite("date", d.start, d.end)
         return
-    slots.window = published
+    slots.window = narrative or published
 
 
 def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
-    inside = f.inside(r.places)
+    # a time word read as a village (فجر، صباح) is not where it happened
+    inside = [
+        p
+        for p in f.inside(r.places)
+        if not any(d.start < p.end and p.start < d.end for d in r.dates)
+    ]
     head = f.head
     if not inside:
         return
+    slots.places = [p.text for p in inside]
     after = [p for p in inside if p.start >= head.start]
     m = (after or inside)[0]
     place = getattr(m, "place", None)

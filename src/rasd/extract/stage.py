@@ -6,21 +6,36 @@ their slots and merges frames that tell the same attack (stage 5): same
 kind of event, the same or an unnamed place, overlapping dates and
 compatible weapons. A lede retold later adds its evidence to the first
 event instead of making a second one.
+
+A sentence without a date of its own continues the story's date (the
+event told before it); such a borrowed date, or the publication date, never
+keeps two tellings apart. A clause that refers back (الهجوم، الصاروخ with
+the article; a clause that only gives the toll) continues the event it
+names: the latest one of its kind, the one at its own place when it names
+one, and for a dated report at a place of its own only one in the same
+province. Tellings by two different named actors, or after words that
+announce another event (وفي هجوم آخر), stay apart. Sentences that report no
+event but say who claimed, denied or was blamed, that nobody was hurt or
+what was damaged (ولم تتبنَّ أي جهة الهجوم، لم يسفر الهجوم عن إصابات) add
+that to the event told just before. docs/extract.md has the full list.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, settings
+from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
 from rasd.extract.mentions import add_mentions, read_lexicons, read_sentence
-from rasd.extract.slots import Slots, evidence, fill
-from rasd.model import Article, DateWindow, Event, Weapon
+from rasd.extract.slots import Slots, evidence, fill, fill_follow_up, fold_weapons, inside_casualty
+from rasd.model import Actor, Article, DateWindow, Event, Weapon
 from rasd.text import match_form
 from rasd.text.dates import find_dates
+from rasd.text.numbers import find_quantities
+from rasd.text.tokens import tokenize
 
 _ECHO_SKIPS = ("actor1", "actor2", "suspected_actor1", "claim_status", "date", "location")
+FOLLOW_UP = 3  # sentences after an event within which a claim or toll may still refer to it
 _CLAIM_RANK = {"claimed": 4, "denied": 3, "attributed": 2, "unclaimed": 1, "unknown": 0}
 
 
@@ -49,17 +64,33 @@ def extract_article(article: Article) -> Article:
     kept: list[tuple[Frame, Slots, int]] = []
     filled: dict[int, Slots] = {}
     echoes: list[tuple[Frame, Slots, int]] = []
+    retold: list[tuple[Frame, Slots, int]] = []
+    silent: list[tuple[object, int]] = []  # sentences with event words but no event of their own
+    narrative: DateWindow | None = None  # the date the story is at
     sentences = article.content_sentences()
     for i, s in enumerate(sentences):
         r = read_lexicons(text, s.start, s.end)
-        if r is None or not hopeful(r):
+        if r is None:
+            continue
+        if not hopeful(r):
+            if _may_follow(r):
+                silent.append((r, i))
+            if narrative is None and not kept and i < FOLLOW_UP:  # the date the story opens with
+                past = [d for d in find_dates(text, s.start, s.end, reference=ref) if not d.future]
+                if past:
+                    narrative = min(past, key=lambda d: (d.window.precision, d.start)).window
             continue
         add_mentions(r, reference=ref)
+        told = False
         for f in frames(r):
             if not passes(f):
-                if _echo(f):
+                if retells(f):  # not news of its own: it may only join an event told before
+                    retold.append((f, fill(f, text, published=published, narrative=narrative), i))
+                elif _echo(f):
                     echoes.append((f, fill(f, text, published=None), i))
                 continue
+            if f.parent is not None and not (f.inside(r.targets) or f.inside(r.weapons)):
+                continue  # a place named in passing (الحدود بين سوريا والعراق) is not a second attack
             fallback = None
             if not r.dates and s.paragraph < len(article.paragraphs):
                 if s.paragraph not in para_dates:
@@ -68,21 +99,60 @@ def extract_article(article: Article) -> Article:
                         d for d in find_dates(text, p.start, p.end, reference=ref) if not d.future
                     ]
                 fallback = para_dates[s.paragraph]
-            slots = fill(f, text, fallback_dates=fallback, published=published)
+            slots = fill(f, text, fallback_dates=fallback, published=published, narrative=narrative)
             if f.parent is not None and id(f.parent) in filled:
                 _inherit(slots, filled[id(f.parent)])
             filled[id(f)] = slots
             kept.append((f, slots, i))
+            told = True
+        if told:
+            dated = [
+                sl.window for _, sl, j in kept if j == i and sl.dated and sl.window is not None
+            ]
+            narrative = dated[-1] if dated else narrative
+        else:
+            if _may_follow(r):
+                silent.append((r, i))
+            past = [d for d in r.dates if not getattr(d, "future", False)]
+            if past and narrative is None:  # the most precise date the story opened with
+                narrative = min(past, key=lambda d: (d.window.precision, d.start)).window
     # the most certain telling of an attack is the base; weaker retellings fill its gaps
-    order = sorted(range(len(kept)), key=lambda k: (-kept[k][0].score, k))
+    refers = {k for k in range(len(kept)) if _anaphoric(kept[k][0], kept[k][1])}
+    plain = [k for k in range(len(kept)) if k not in refers]
+    back = sorted(refers)
+    order = sorted(plain, key=lambda k: (-kept[k][0].score, k))
     merged: list[_Merged] = []
     for k in order:
         f, slots, i = kept[k]
-        target = _merge_target(merged, f, slots)
+        target = _merge_target(merged, f, slots, i)
         if target is not None:
-            _merge(target, slots, f, aid, text)
+            _merge(target, slots, f, aid, text, i)
             continue
-        merged.append(_Merged(_event(f, slots, aid, text), slots, f, _place_keys(slots), i))
+        merged.append(
+            _Merged(_event(f, slots, aid, text), slots, f, _place_keys(slots), i, slots.dated, {i})
+        )
+    for k in back:  # in text order: a clause that refers back joins what it refers to
+        f, slots, i = kept[k]
+        target = _antecedent(merged, f, slots, i)
+        if target is not None:
+            _merge(target, slots, f, aid, text, i, back=True)
+            continue
+        target = _merge_target(merged, f, slots, i)
+        if target is not None:
+            _merge(target, slots, f, aid, text, i)
+            continue
+        merged.append(
+            _Merged(_event(f, slots, aid, text), slots, f, _place_keys(slots), i, slots.dated, {i})
+        )
+    for f, slots, i in retold:  # frames.retells: a weak telling joins its antecedent or nothing
+        target = _antecedent(merged, f, slots, i)
+        toll = _toll_only(f)  # "…، وسقط فيها قتيلان": the toll of the clause before it
+        if (
+            target is not None
+            and (min(target.sentences) < i or toll)
+            and _same_actor(target.event.actor1, slots.actor1)
+        ):
+            _merge(target, slots, f, aid, text, i, back=toll)
     for f, slots, i in echoes:
         m = _echo_target(merged, f, slots, i)
         if m is not None:  # an echo adds figures, targets and damage, not actors or dates
@@ -90,13 +160,22 @@ def extract_article(article: Article) -> Article:
             slots.actor1 = slots.actor2 = slots.suspected_actor1 = None
             slots.claim_status = "unknown"
             slots.evidence = [e for e in slots.evidence if e[0] not in _ECHO_SKIPS]
-            _merge(m, slots, f, aid, text)
+            _merge(m, slots, f, aid, text, i, back=True)
+    for r, i in silent:
+        _follow_up(merged, r, i, aid, text, ref)
     out = []
+    ids: set[str] = set()
     for m in merged:
         ev = m.event
+        ev.weapons = fold_weapons(ev.weapons)
         ev.evidence.sort(key=lambda e: (e.start, e.end, e.field))
         first = ev.evidence[0]
-        ev.event_id = hashlib.sha1(f"{aid}:{first.start}:{first.end}".encode()).hexdigest()[:16]
+        key, n = f"{aid}:{first.start}:{first.end}", 0
+        ev.event_id = hashlib.sha1(key.encode()).hexdigest()[:16]
+        while ev.event_id in ids:  # two places under one verb share its first span
+            n += 1
+            ev.event_id = hashlib.sha1(f"{key}:{n}".encode()).hexdigest()[:16]
+        ids.add(ev.event_id)
         out.append(ev)
     out.sort(key=lambda ev: ev.evidence[0].start)
     article.events = out
@@ -110,12 +189,17 @@ class _Merged:
     frame: Frame
     places: set[str]
     sentence: int
+    dated: bool = False  # the window came from a date expression
+    sentences: set[int] = field(default_factory=set)  # every sentence that told it
 
 
 def _echo(f: Frame) -> bool:
     """A frame too weak to be an event of its own that may still add to one
     told just before: "the ship suffered light damage and no one was hurt"."""
-    return not f.blocked and f.score >= settings()["threshold"].get(f.family, 2.4) - settings()["echo_margin"]
+    return (
+        not f.blocked
+        and f.score >= settings()["threshold"].get(f.family, 2.4) - settings()["echo_margin"]
+    )
 
 
 def _echo_target(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | None:
@@ -138,13 +222,165 @@ def _echo_target(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged |
 
 
 def _place_keys(s: Slots) -> set[str]:
-    if s.place_text is None:
-        return set()
-    words = match_form(s.place_text).split()
-    keys = {" ".join(words)}
-    if len(words) > 1:  # "محافظة الحديدة" also answers to "الحديدة"
-        keys.add(" ".join(words[1:]))
+    """Every place the telling names (أرياف، مدن، قواعد), in matching form, so
+    "ذيبان بريف دير الزور" answers to a headline that says only "ريف دير الزور"."""
+    keys: set[str] = set()
+    for name in s.places or ([s.place_text] if s.place_text else []):
+        words = match_form(name).split()
+        if not words:
+            continue
+        keys.add(" ".join(words))
+        if len(words) > 1:  # "محافظة الحديدة" also answers to "الحديدة"
+            keys.add(" ".join(words[1:]))
     return {k.removeprefix("ال") for k in keys}
+
+
+def _anaphoric(f: Frame, s: Slots) -> bool:
+    """A clause that refers back to an event already told: its event word or
+    weapon carries the article (الهجوم، القصف، الصاروخ، المسيّرة) while no event
+    noun in it is new (هجوم، قصف without the article)."""
+    r = f.reading
+    if _another(f):
+        return False
+    if _toll_only(f):
+        return True
+    # casualty words (مقتل ثلاثة جنود) tell the toll, not a new attack
+    nouns = [
+        t for t in f.triggers if t.row["form"] in ("noun", "plural") and not inside_casualty(r, t)
+    ]
+    if any(not r.definite_at(t.start) for t in nouns):
+        return False
+    definite = [t for t in nouns if r.definite_at(t.start)]
+    definite += [
+        w for w in f.inside(r.weapons) if r.definite_at(w.start) and w.row["number"] != "model"
+    ]
+    return bool(definite)
+
+
+def _toll_only(f: Frame) -> bool:
+    """A clause that only gives the toll (وسقط فيها قتيلان): every event word in it
+    is a casualty word, or a verb that needs a weapon the clause does not name."""
+    r = f.reading
+    armed = bool(f.inside(r.weapons))
+    return all(
+        inside_casualty(r, t) or (t.row.get("needs") == "weapon" and not armed) for t in f.triggers
+    ) and any(c.row["field"] in ("fatalities", "injuries") for c in f.inside(r.casualties))
+
+
+def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | None:
+    """The event a referring clause continues: the latest one of its family told
+    before it on a date that fits, preferring one at the place the clause names."""
+    fam = FAMILY.get(s.plover_type, "violence")
+    told = [
+        m
+        for m in merged
+        if FAMILY.get(m.event.plover_type, "violence") == fam
+        and min(m.sentences) <= i
+        and _soft_overlap(m, s)
+        and not _elsewhere(m, f, s)
+    ]
+    if not told:
+        return None
+    told.sort(key=lambda m: _nearness(m, i))
+    if s.location is not None:
+        here = [m for m in told if _same_place(m, s) and (m.event.location is not None)]
+        if here:
+            return here[-1]
+        if s.dated or _toll_only(f):
+            # a dated report, or a toll, at a place of its own refers back only to an
+            # event in the same province ("في الانفجار الذي وقع صباح أمس شمال بغداد")
+            near = [m for m in told if _same_province(m.event.location, s.location)]
+            return near[-1] if near else None
+    return told[-1]
+
+
+def _same_province(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    return bool(a.admin1) and a.admin1 == b.admin1 and a.country == b.country
+
+
+def _elsewhere(m: _Merged, f: Frame, s: Slots) -> bool:
+    """The clause is told at another place than the event: in another country,
+    or beside it in the same sentence (two places, two attacks)."""
+    a, b = m.event.location, s.location
+    if a is None or b is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    return m.frame.reading is f.reading and not _same_place(m, s)
+
+
+def _may_follow(r) -> bool:
+    """Cheap test before the look-ups: can the sentence say who claimed, denied or
+    was blamed, that nobody was hurt, or what was damaged?"""
+    roles = {x.row["role"] for x in r.roles}
+    return (
+        any(c.row.get("kind") == "claim" for c in r.claims)
+        or any(c.row["count"] == "zero" for c in r.casualties)
+        or ("negation" in roles and (bool(r.casualties) or "casualty_noun" in roles))
+        or ("damage" in roles and bool(r.targets))
+    )
+
+
+def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> None:
+    """A sentence with no event of its own that says the last event was
+    (un)claimed, denied or blamed, or hurt nobody."""
+    fam_events = [m for m in merged if FAMILY.get(m.event.plover_type, "violence") == "violence"]
+    before = [m for m in fam_events if min(m.sentences) < i and i - max(m.sentences) <= FOLLOW_UP]
+    if not before:
+        return
+    if not r.tokens:
+        if any(c.row.get("kind") == "claim" and c.row["status"] != "unclaimed" for c in r.claims):
+            add_mentions(r, reference=ref)  # a claimant, a denier or the accused is named
+        else:  # "ولم تتبنَّ أي جهة الهجوم"، "لم يسفر عن إصابات": words and figures suffice
+            r.tokens = tokenize(text, r.start, r.end)
+            r.token_starts = [t.start for t in r.tokens]
+            r.quantities = find_quantities(r.tokens)
+    f = Frame(r.start, r.end, "violence", r.triggers, r)
+    slots = fill_follow_up(f, text)
+    status = (
+        slots.claim_status if any(e[0] == "claim_status" for e in slots.evidence) else "unknown"
+    )
+    zero = [x for x in ("fatalities", "injuries") if getattr(slots, x) == 0]
+    if status == "unknown" and not zero and not slots.damage:
+        return
+    if status == "claimed" and slots.actor1 is None:
+        return
+    m = max(before, key=lambda m: _nearness(m, i))
+    if slots.location is not None:
+        here = [x for x in before if x.event.location is not None and _same_place(x, slots)]
+        m = max(here, key=lambda m: _nearness(m, i)) if here else m
+    ev = m.event
+    keep = []
+    if status != "unknown" and ev.claim_status == "unknown":
+        ev.claim_status = status
+        keep.append("claim_status")
+        if status == "claimed" and ev.actor1 is None:
+            ev.actor1 = slots.actor1
+            keep.append("actor1")
+        if status in ("denied", "attributed") and slots.suspected_actor1 is not None:
+            ev.suspected_actor1 = ev.suspected_actor1 or slots.suspected_actor1
+            keep.append("suspected_actor1")
+            if ev.actor1 is not None and ev.actor1 == slots.suspected_actor1:
+                ev.actor1 = None
+    for x in zero:
+        if getattr(ev, x) is None:
+            setattr(ev, x, 0)
+            keep.append(x)
+    if slots.damage and {t.kind for t in slots.targets} & {t.kind for t in ev.targets}:
+        # "السفينة تعرضت لأضرار طفيفة": damage to what the event hit
+        ev.damage.extend(d for d in slots.damage if d not in ev.damage)
+        keep.append("damage")
+    if not keep:
+        return
+    m.sentences.add(i)
+    have = {(e.field, e.start, e.end) for e in ev.evidence}
+    ev.evidence.extend(
+        e
+        for e in evidence(aid, text, slots)
+        if e.field in keep and (e.field, e.start, e.end) not in have
+    )
 
 
 def _inherit(child: Slots, parent: Slots) -> None:
@@ -155,8 +391,12 @@ def _inherit(child: Slots, parent: Slots) -> None:
     if child.claim_status == "unknown":
         child.claim_status = parent.claim_status
         child.suspected_actor1 = child.suspected_actor1 or parent.suspected_actor1
-        child.evidence.extend(e for e in parent.evidence if e[0] in ("claim_status", "suspected_actor1"))
-    if not any(e[0] == "date" for e in child.evidence) and any(e[0] == "date" for e in parent.evidence):
+        child.evidence.extend(
+            e for e in parent.evidence if e[0] in ("claim_status", "suspected_actor1")
+        )
+    if not any(e[0] == "date" for e in child.evidence) and any(
+        e[0] == "date" for e in parent.evidence
+    ):
         child.window = parent.window
         child.evidence.extend(e for e in parent.evidence if e[0] == "date")
 
@@ -200,16 +440,93 @@ def _same_place(m: _Merged, s: Slots) -> bool:
         return True
     if a.name == b.name:
         return True
-    return bool(m.places & _place_keys(s))
+    keys = _place_keys(s)
+    # "قاعدة التحالف" and "قاعدة التحالف الدولي" name one place
+    return any(_within(x, y) or _within(y, x) for x in m.places for y in keys)
+
+
+def _within(x: str, y: str) -> bool:
+    """Place key ``x`` is a run of whole words of ``y``."""
+    return f" {x} " in f" {y} "
+
+
+def _narrower(m: _Merged, s: Slots, keys: set[str]) -> bool:
+    """The retelling names the event's place and, first, a place inside it."""
+    if s.place_text is None or m.slots.place_text is None:
+        return False
+    own = _place_keys(Slots("", "", "", False, places=[s.place_text]))
+    base = _place_keys(Slots("", "", "", False, places=[m.slots.place_text]))
+    return bool(base & keys) and not (own & m.places)
+
+
+def _names_same(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    ka = _place_keys(Slots("", "", "", False, places=[a]))
+    kb = _place_keys(Slots("", "", "", False, places=[b]))
+    return any(_within(x, y) or _within(y, x) for x in ka for y in kb)
 
 
 def _weapons_fit(a: list[Weapon], b: list[Weapon]) -> bool:
     if not a or not b:
         return True
-    return bool({w.kind for w in a} & {w.kind for w in b})
+    ka, kb = _kinds(a), _kinds(b)
+    return bool(ka & kb)
 
 
-def _merge_target(merged: list[_Merged], f: Frame, s: Slots) -> _Merged | None:
+def _kinds(ws: list[Weapon]) -> set[str]:
+    """Weapon kinds, the generic rocket also standing for the missiles it may name."""
+    out = {w.kind for w in ws}
+    if "rocket" in out:
+        out |= {"ballistic_missile", "cruise_missile", "anti_tank"}
+    if out & {"ballistic_missile", "cruise_missile", "anti_tank"}:
+        out.add("rocket")
+    return out
+
+
+def _soft_overlap(m: _Merged, s: Slots) -> bool:
+    """Dates only keep two tellings apart when both came from date expressions."""
+    return not (m.dated and s.dated) or _overlap(m.event.window, s.window)
+
+
+def _same_actor(a: Actor | None, b: Actor | None) -> bool:
+    return (
+        a is None
+        or b is None
+        or a.id == b.id
+        or a.name.endswith("(unspecified)")
+        or b.name.endswith("(unspecified)")
+    )
+
+
+def _merge_target(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | None:
+    """The event this telling retells, if any: among those it fits, one at a
+    place it names, then the one told nearest before it."""
+    fits = list(_fitting(merged, f, s))
+    if not fits:
+        return None
+    named = [m for m in fits if m.places & _place_keys(s)]
+    return max(named or fits, key=lambda m: _nearness(m, i))
+
+
+def _nearness(m: _Merged, i: int) -> tuple[int, int]:
+    before = [x for x in m.sentences if x <= i]
+    if before:
+        return (1, max(before))
+    return (0, -min(m.sentences))
+
+
+def _another(f: Frame) -> bool:
+    """The clause opens with words announcing a different event (وفي هجوم آخر)."""
+    first = min(t.start for t in f.triggers)
+    return any(
+        x.row.get("another") == "yes" and f.start <= x.start <= first for x in f.reading.roles
+    )
+
+
+def _fitting(merged: list[_Merged], f: Frame, s: Slots):
+    if _another(f):
+        return
     fam = FAMILY.get(s.plover_type, "violence")
     for m in merged:
         ev = m.event
@@ -221,26 +538,54 @@ def _merge_target(merged: list[_Merged], f: Frame, s: Slots) -> _Merged | None:
                 continue
         if not _same_place(m, s):
             continue
-        if not _overlap(ev.window, s.window) and m.frame.reading is not f.reading:
+        if not _soft_overlap(m, s) and m.frame.reading is not f.reading:
             continue
         if not _weapons_fit(ev.weapons, s.weapons):
             continue
-        if m.slots.specific and s.specific and m.slots.sub_event_type != s.sub_event_type and s.weapons and ev.weapons:
+        if (
+            m.slots.specific
+            and s.specific
+            and m.slots.sub_event_type != s.sub_event_type
+            and s.weapons
+            and ev.weapons
+        ):
             continue
-        return m
-    return None
+        if not _same_actor(ev.actor1, s.actor1):
+            continue  # another side acting (ضربة جوية بعد ساعات على المهاجمين) is another event
+        yield m
 
 
-def _merge(m: _Merged, s: Slots, f: Frame, aid: str, text: str) -> None:
-    """Fold a retelling into the event: fill what is missing, keep every span."""
+def _merge(
+    m: _Merged, s: Slots, f: Frame, aid: str, text: str, i: int | None = None, *, back: bool = False
+) -> None:
+    """Fold a retelling into the event: fill what is missing, keep every span.
+    A clause that only refers back (``back``) adds no weapon of a new kind: "the
+    drone was loaded with explosives" is still the drone."""
     ev = m.event
+    if i is not None:
+        m.sentences.add(i)
     prio = settings()["priority"]
     if s.specific and (
-        not m.slots.specific
-        or (ev.sub_event_type in ("Armed clash", "Attack") and s.sub_event_type not in ("Armed clash", "Attack"))
-        or (f.family == "protest" and prio.get(s.sub_event_type, 0) > prio.get(ev.sub_event_type, 0))
+        (
+            not back
+            and (
+                not m.slots.specific
+                or (
+                    ev.sub_event_type in ("Armed clash", "Attack")
+                    and s.sub_event_type not in ("Armed clash", "Attack")
+                )
+            )
+        )
+        # police firing tear gas told after the rally makes it a protest with intervention
+        or (
+            f.family == "protest" and prio.get(s.sub_event_type, 0) > prio.get(ev.sub_event_type, 0)
+        )
     ):
-        ev.event_type, ev.sub_event_type, ev.plover_type = s.event_type, s.sub_event_type, s.plover_type
+        ev.event_type, ev.sub_event_type, ev.plover_type = (
+            s.event_type,
+            s.sub_event_type,
+            s.plover_type,
+        )
         m.slots.specific = True
     if s.sub_event_type != "Disrupted weapons use" or ev.sub_event_type == s.sub_event_type:
         ev.actor1 = ev.actor1 or s.actor1
@@ -248,18 +593,41 @@ def _merge(m: _Merged, s: Slots, f: Frame, aid: str, text: str) -> None:
     ev.suspected_actor1 = ev.suspected_actor1 or s.suspected_actor1
     if _CLAIM_RANK[s.claim_status] > _CLAIM_RANK[ev.claim_status]:
         ev.claim_status = s.claim_status
+    keys = _place_keys(s)
+    took_place = False
     if ev.location is None and s.location is not None:
         ev.location = s.location
-    m.places |= _place_keys(s)
-    if ev.window is None or (s.window is not None and s.window.precision < ev.window.precision):
+        took_place = True
+    elif s.location is not None and m.frame.reading is not f.reading and _narrower(m, s, keys):
+        # "قضاء الطارمية شمالي العاصمة بغداد" after a headline that said only "شمال بغداد"
+        ev.location = s.location
+        ev.evidence = [e for e in ev.evidence if e.field != "location"]
+        m.slots.place_text = s.place_text
+        took_place = True
+    m.places |= keys
+    if s.window is not None and (
+        ev.window is None
+        or (s.dated and not m.dated)
+        or (s.dated == m.dated and s.window.precision < ev.window.precision)
+    ):
         ev.window = s.window
+        m.dated = m.dated or s.dated
+    kinds = _kinds(ev.weapons)
     for w in s.weapons:
+        if back and kinds and w.kind not in kinds:
+            continue
         same = [x for x in ev.weapons if x.kind == w.kind]
         if not same:
             ev.weapons.append(w)
             continue
         old = same[0]
-        count = old.count if w.count is None else w.count if old.count is None else max(old.count, w.count)
+        count = (
+            old.count
+            if w.count is None
+            else w.count
+            if old.count is None
+            else max(old.count, w.count)
+        )
         ev.weapons[ev.weapons.index(old)] = Weapon(w.kind, old.model or w.model, count)
     for t in s.targets:
         if t.kind not in {x.kind for x in ev.targets}:
@@ -270,7 +638,11 @@ def _merge(m: _Merged, s: Slots, f: Frame, aid: str, text: str) -> None:
     ev.fatalities = _max(ev.fatalities, s.fatalities)
     ev.injuries = _max(ev.injuries, s.injuries)
     have = {(e.field, e.start, e.end) for e in ev.evidence}
-    kept_actor = {k: getattr(ev, k) == getattr(s, k) for k in ("actor1", "actor2", "suspected_actor1")}
+    kept_actor = {
+        k: getattr(ev, k) == getattr(s, k) for k in ("actor1", "actor2", "suspected_actor1")
+    }
+    # the geocoder reads the event's place from these spans: only tellings of that place
+    kept_actor["location"] = took_place or _names_same(m.slots.place_text, s.place_text)
     ev.evidence.extend(
         e
         for e in evidence(aid, text, s)
