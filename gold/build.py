@@ -10,7 +10,10 @@ shared/spec/gold-format.md. Run: ``.venv/bin/python gold/build.py``
 ``--set heldout`` builds the held-out set instead: gold/heldout/source/*.yaml
 to gold/heldout/articles.jsonl (see gold/heldout/README.md). It reuses the
 main places.yaml and actors.yaml and adds the keys of its own places.yaml /
-actors.yaml when present (a key may not be redefined).
+actors.yaml when present (a key may not be redefined). Any other folder
+gold/<name>/ with a source/ subfolder is built the same way by
+``--set <name>`` (e.g. ``--set dev2``: the second development set, see
+gold/dev2/README.md).
 """
 
 from __future__ import annotations
@@ -30,6 +33,14 @@ SETS = {
     "main": (SOURCE, OUT),
     "heldout": (HERE / "heldout" / "source", HERE / "heldout" / "articles.jsonl"),
 }
+# Any other gold/<name>/source/ folder is a set of its own (e.g. gold/dev2/).
+SETS.update(
+    {
+        d.name: (d / "source", d / "articles.jsonl")
+        for d in sorted(HERE.iterdir())
+        if d.is_dir() and d.name not in SETS and (d / "source").is_dir()
+    }
+)
 
 SUB = {
     "drone": "Air/drone strike",

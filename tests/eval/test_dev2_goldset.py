@@ -1,0 +1,159 @@
+"""The second development gold set (gold/dev2/) stays valid, in sync and apart from the others.
+
+gold/dev2/articles.jsonl is assembled from gold/dev2/source/*.yaml by
+``gold/build.py --set dev2``; these tests fail when someone edits one side and
+forgets to rebuild the other, when the set shrinks, or when one of its
+paragraphs turns up in the main or held-out set (compared through the built
+JSONL files by hash, so no held-out text is ever printed). Developers may tune
+rasd to this set (gold/dev2/README.md); its score is not asserted here.
+"""
+
+import hashlib
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rasd.eval import read_gold, score_gold
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV2 = ROOT / "gold" / "dev2" / "articles.jsonl"
+MAIN = ROOT / "gold" / "articles.jsonl"
+HELDOUT = ROOT / "gold" / "heldout" / "articles.jsonl"
+KEYS = {"gold_id", "date_start", "date_end", "sub_event_types", "location"}
+
+
+def _build():
+    spec = importlib.util.spec_from_file_location("gold_build", ROOT / "gold" / "build.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _paragraph_hashes(path: Path) -> set[str]:
+    """Hashes of the paragraphs (lines longer than 40 characters) of a built set."""
+    out = set()
+    for r in _records(path):
+        for p in r["text"].split("\n"):
+            p = p.strip()
+            if len(p) > 40:
+                out.add(hashlib.sha256(p.encode("utf-8")).hexdigest())
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return read_gold(DEV2)
+
+
+def test_jsonl_matches_sources():
+    build = _build()
+    source, out = build.SETS["dev2"]
+    assert out == DEV2
+    built = build.build(source)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in built)
+    assert DEV2.read_text(encoding="utf-8") == text, "run gold/build.py --set dev2"
+
+
+def test_check_flag_per_set(tmp_path, monkeypatch):
+    build = _build()
+    assert build.main(["--set", "dev2", "--check"]) == 0
+    assert build.main(["--check"]) == 0  # the main set is untouched by the option
+    assert build.main(["--set", "nosuchset"]) == 2
+    stale = tmp_path / "articles.jsonl"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setitem(build.SETS, "dev2", (build.SETS["dev2"][0], stale))
+    assert build.main(["--set", "dev2", "--check"]) == 1
+
+
+def test_sets_are_found_by_folder():
+    build = _build()
+    assert build.SETS["main"] == (build.SOURCE, build.OUT)
+    assert build.SETS["heldout"][1] == HELDOUT
+    assert build.SETS["dev2"] == (DEV2.parent / "source", DEV2)
+
+
+def test_size_and_spread(gold):
+    assert len(gold) >= 40
+    assert sum(len(r["events"]) for r in gold) >= 60
+    assert sum(1 for r in gold if not r["events"]) >= 5  # articles with zero events
+    assert sum(1 for r in gold if len(r["events"]) >= 2) >= 20  # articles with several events
+    assert {r["published"][:4] for r in gold} >= {"2023", "2024", "2025"}
+    assert {e["location"]["country"] for r in gold for e in r["events"]} >= {"IQ", "SY", "YE", "LB"}
+    lengths = sorted(len(r["text"]) for r in gold)
+    assert lengths[0] >= 1500 and lengths[-1] <= 4000
+    assert lengths[len(lengths) // 2] >= 1800
+
+
+def test_ids_apart_from_other_sets(gold):
+    ids = {r["id"] for r in gold}
+    for other in (MAIN, HELDOUT):
+        if other.exists():
+            assert not ids & {r["id"] for r in _records(other)}, other.parent.name
+
+
+def test_no_paragraph_shared_with_other_sets(gold):
+    """Compared by hash through the built files only; a failure names dev2 ids, never text."""
+    mine = {}
+    for r in gold:
+        for p in r["text"].split("\n"):
+            p = p.strip()
+            if len(p) > 40:
+                mine.setdefault(hashlib.sha256(p.encode("utf-8")).hexdigest(), r["id"])
+    for other in (MAIN, HELDOUT):
+        if not other.exists():
+            continue
+        shared = sorted({mine[h] for h in set(mine) & _paragraph_hashes(other)})
+        assert not shared, f"dev2 articles sharing a paragraph with {other.parent.name}: {shared}"
+
+
+def test_every_event_has_core_keys(gold):
+    for r in gold:
+        for e in r["events"]:
+            assert KEYS <= set(e), (r["id"], e.get("gold_id"))
+            assert e["date_start"] <= e["date_end"] <= r["published"]
+
+
+def test_gold_scores_itself_perfectly(gold):
+    """Gold events turned into predictions pair one to one with all fields right."""
+
+    def as_prediction(e):
+        loc = e["location"]
+        return {
+            "event_date": e["date_start"],
+            "date_start": e["date_start"],
+            "date_end": e["date_end"],
+            "sub_event_type": e["sub_event_types"][0],
+            "location": {"country": loc["country"], "lat": loc.get("lat"), "lon": loc.get("lon")},
+            "actor1": {"name": e["actor1"][0]} if e.get("actor1") else None,
+            "actor2": {"name": e["actor2"][0]} if e.get("actor2") else None,
+            "claim_status": (e.get("claim_status") or ["unknown"])[0],
+            "weapons": e.get("weapons", []),
+            "fatalities": e.get("fatalities"),
+            "injuries": e.get("injuries"),
+        }
+
+    predicted = {r["id"]: [as_prediction(e) for e in r["events"]] for r in gold}
+    figures = score_gold(gold, predicted).figures
+    assert figures["events"]["f1"] == 1.0
+    assert figures["field_accuracy"] == 1.0
+
+
+def test_scraped_pages(gold):
+    """A scraped page starts with a date line agreeing with `published` in day and year
+    (`27 تموز , 2024`, `06 غشت 2024`) and repeats its lede word for word before the
+    trailing `Add to Home screen`."""
+    scraped = [r for r in gold if r["text"].endswith("Add to Home screen")]
+    assert len(scraped) >= 10
+    for r in scraped:
+        lines = r["text"].split("\n")
+        numbers = [int(n) for n in re.findall(r"\d+", lines[0])]
+        year, _, day = (int(x) for x in r["published"].split("-"))
+        assert numbers == [day, year], r["id"]
+        assert lines[-2] == lines[2], r["id"]  # lede (after date line and headline) repeated
