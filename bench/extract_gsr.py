@@ -4,7 +4,9 @@ A sentence is positive for ASSAULT/PROTEST when rasd emits an event with
 that PLOVER type. The shared folder is the dev part; it is cut in two
 halves by a hash of the sentence id (``tune`` and ``check``) so a figure
 on sentences the rules were not read against is reported beside the one
-they were tuned on. Usage: ``python -m bench.extract_gsr [--errors N] [--half tune|check]``.
+they were tuned on. Usage: ``python -m bench.extract_gsr [--errors N] [--half tune|check]
+[--reasons]``; with ``--reasons`` each error is followed by its frames: pass or drop, the
+decision score and the reasons (triggers, cues, details) that made it.
 """
 
 from __future__ import annotations
@@ -31,7 +33,23 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3)}
 
 
-def run(errors: int = 0, which: str | None = None) -> dict[str, dict]:
+def explain(text: str) -> list[str]:
+    """One line per frame of ``text``: family, pass/drop, decision score, head, reasons."""
+    from rasd.extract.frames import passes
+    from rasd.extract.stage import candidate_frames
+    from rasd.model import Article
+    from rasd.pipeline import INGEST, Pipeline
+
+    article = Pipeline(INGEST)(Article(text=text))
+    out = []
+    for f, _ in candidate_frames(article):
+        verdict = "pass" if passes(f) else "drop"
+        head = article.text[f.head.start : f.head.end]
+        out.append(f"    {f.family:8} {verdict} {f.decision:+.1f} «{head}» {', '.join(f.reasons)}")
+    return out
+
+
+def run(errors: int = 0, which: str | None = None, reasons: bool = False) -> dict[str, dict]:
     out: dict[str, dict] = {}
     if not DATA.is_dir():
         return out
@@ -63,6 +81,8 @@ def run(errors: int = 0, which: str | None = None) -> dict[str, dict]:
         if errors:
             for label, said, text in wrong[:errors]:
                 print(f"[{etype}] gold={label!r} said={said}: {text[:220]}")
+                if reasons:
+                    print("\n".join(explain(text)))
     return out
 
 
@@ -78,7 +98,7 @@ if __name__ == "__main__":
     args = sys.argv[1:]
     n = int(args[args.index("--errors") + 1]) if "--errors" in args else 0
     w = args[args.index("--half") + 1] if "--half" in args else None
-    r = run(n, w)
+    r = run(n, w, "--reasons" in args)
     for etype, by in r.items():
         for key, s in by.items():
             print(f"{etype:8} {key:6} clear {s['clear']}  strict {s['strict']}")

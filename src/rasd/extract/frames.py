@@ -57,6 +57,7 @@ class Frame:
     weak: bool = False  # no trigger strong enough to make an event (it may still echo one)
     decision: float = 0.0  # the score the reported-event test reads: detail capped per family
     live: list[Item] | None = None  # the triggers still counting after their own cues and needs
+    opening: int = -1  # where the clause opens at a boundary word (not at a و + trigger cut)
     parent: Frame | None = None  # the frame whose verb this one shares (a second place)
     reasons: list[str] = field(default_factory=list)
 
@@ -130,7 +131,9 @@ def _cut_before(r: SentenceReading, lo: int, pos: int) -> int:
 def frames(r: SentenceReading) -> list[Frame]:
     """Candidate frames of a sentence, before scoring."""
     out: list[Frame] = []
+    openings = sorted({b.start for b in r.roles if b.row["role"] == "boundary"} | {r.start})
     for a, b in clauses(r):
+        opening = openings[bisect.bisect_right(openings, a) - 1]
         pieces = _split_by_country(r, a, b) if r.places else [(a, b)]
         for pa, pb in pieces:
             trig = [t for t in r.triggers if pa <= t.start < pb]
@@ -138,13 +141,15 @@ def frames(r: SentenceReading) -> list[Frame]:
                 # a second place with no verb of its own shares the clause's trigger
                 prev = out[-1]
                 if prev.end == pa:
-                    out.append(Frame(pa, pb, prev.family, prev.triggers, r, parent=prev))
+                    out.append(
+                        Frame(pa, pb, prev.family, prev.triggers, r, parent=prev, opening=opening)
+                    )
                 continue
             fams: dict[str, list[Item]] = {}
             for t in trig:
                 fams.setdefault(FAMILY.get(t.row["plover_type"], "violence"), []).append(t)
             for fam, ts in fams.items():
-                out.append(Frame(pa, pb, fam, ts, r))
+                out.append(Frame(pa, pb, fam, ts, r, opening=opening))
     return _join_orphans(out)
 
 
@@ -471,11 +476,23 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
     r = f.reading
     if scope == "sentence":
         return True
+    if scope == "before" and 0 <= f.opening <= cue.start and cue.end <= f.start:
+        # "استنكرت مصر العملية … وشنها غارات": a verb that governs the clause
+        # still governs an attack joined to it by و
+        return True
     if not (f.start <= cue.start and cue.end <= f.end):
         return False
     if scope == "clause":
         return True
     first = min(f.triggers, key=lambda t: t.start)
+    if scope == "around":
+        reach = settings()["around_words"]
+        return any(
+            r.words_between(cue.end, t.start) <= reach
+            if cue.end <= t.start
+            else r.words_between(t.end, cue.start) <= reach
+            for t in (f.live or f.triggers)
+        )
     if scope == "before":
         return cue.end <= head.start or cue.end <= first.start
     if scope == "lead":
@@ -510,7 +527,7 @@ def _quantity_before(r: SentenceReading, t: Item) -> bool:
 
 
 def _denied_report(f: Frame, head: Item) -> bool:
-    """"نفت القيادة … الأنباء التي تحدثت عن هجوم": a denial, then the reports it
+    """ "نفت القيادة … الأنباء التي تحدثت عن هجوم": a denial, then the reports it
     denies, then the event word."""
     r = f.reading
     news = [c for c in r.cues if c.row["cue"] == "hearsay" and _in_scope(c, f, head)]
