@@ -120,3 +120,67 @@ def test_start_end_window():
     text = "في بغداد. وفي البصرة"
     got = find_places(text, 10)
     assert [m.text for m in got] == ["البصرة"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the attacker's nationality after a feminine or plural noun is no place
+        ("غارات نفذتها طائرات حربية روسية على سوق", []),
+        ("بضربة نفذتها طائرة مسيرة تركية على سيارة", []),
+        # the country itself after a preposition or و
+        ("قصف على سورية", [("سورية", "Syria")]),
+        ("زار العراق وسورية", [("العراق", "Iraq"), ("سورية", "Syria")]),
+    ],
+)
+def test_nationality_adjective_is_not_a_place(text, expected):
+    assert names(text) == expected
+
+
+def test_cue_word_before_a_name_is_not_the_town_it_spells():
+    # "حي" (al-Hayy in Wasit) is the cue of the quarter al-Wasiti, in Kirkuk
+    found = find_places("اعتقال خمسة في حي الواسطي جنوبي مدينة كركوك")
+    assert [m.text for m in found] == ["حي الواسطي", "مدينة كركوك"]
+    assert found[0].place.name == "Kirkuk"
+    assert names("أطلقت القوات الرصاص الحي") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل القيادي روجهات عفرين ورفيقه",
+        "اعتقلت القوات المدعو أبو حلب",
+        "وقال الناشط عمر الموصل إن",
+    ],
+)
+def test_a_name_after_a_title_or_kinship_word_is_a_person(text):
+    assert names(text) == []
+
+
+def test_a_place_after_a_title_and_a_preposition_is_a_place():
+    assert names("وقال الناشط في عفرين إن") == [("عفرين", "`Afrin")]
+
+
+def test_town_named_in_another_country_is_placed_in_the_explicit_container():
+    # "بلدة الطيبة شرقي درعا" is a Syrian Tayba, not the Lebanese town of the list
+    found = find_places("بهجوم على حاجز في بلدة الطيبة شرقي درعا")
+    assert found[0].place.country == "SY" and found[0].place.name == "Dar'a"
+    assert found[0].precision == 2
+    leb = find_places("غارة على بلدة الطيبة في قضاء مرجعيون")
+    assert leb[0].place.country == "LB"
+    # a town of the same country far from the city whose countryside it is in
+    assert names("في مدينة منبج بريف حلب")[0] == ("مدينة منبج", "Manbij")
+
+
+def test_dual_and_plural_cues_and_junctions():
+    assert names("بين بلدتي الطيبة ودير سريان في قضاء مرجعيون")[0][1] == "Al-Tayibe (Marjayoun)"
+    assert ("مفرق خانصور", "Khana sor") in names("قرب مفرق خانصور في سنجار")
+
+
+def test_a_cue_before_a_verb_names_nothing():
+    assert names("من منزله في قرية تقع جنوب مدينة الشدادي") == [("مدينة الشدادي", "Shaddadi")]
+
+
+def test_a_known_town_keeps_its_place_in_a_country_named_loosely():
+    found = find_places("استهدفوا ثكنة زرعيت في شمال فلسطين المحتلة")
+    assert found[0].place.name == "Zar'it"

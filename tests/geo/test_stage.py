@@ -111,3 +111,42 @@ def test_last_resort_prefers_the_facility_over_a_capital_named_as_often():
     art.events.append(_event(_evidence(text, "انفجار", field="sub_event_type")))
     loc = geocode(art).events[0].location
     assert loc.name == "Shaddadi base" and loc.geo_precision == 2
+
+
+def test_the_place_a_missile_came_from_is_not_where_it_was_intercepted():
+    text = "أعلن الجيش اعتراض صاروخ أطلق من اليمن باتجاه مدينة إيلات"
+    ev = _event(_evidence(text, "اعتراض", "event"), _evidence(text, "اليمن"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Eilat"
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_the_place():
+    text = "أصيب مدنيان بقصف على بلدة تل تمر، ونقلوا إلى مستشفى الحسكة"
+    ev = _event(_evidence(text, "قصف", "event"), _evidence(text, "مستشفى الحسكة"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Tal Tamer"
+
+
+def test_the_town_points_back_at_the_capital_of_the_province_named_in_its_sentence():
+    text = "انفجار في نوى. أعلنت إدارة الأمن في محافظة حمص تفكيك خلية في حي الزهراء شرقي المدينة"
+    art = Article(text=text, id="a1")
+    cut = text.index("أعلنت")
+    art.sentences = [Sentence(0, cut, 0), Sentence(cut, len(text), 1)]
+    ev = _event(_evidence(text, "تفكيك", "event"), _evidence(text, "محافظة حمص"))
+    art.events.append(ev)
+    loc = geocode(art).events[0].location
+    assert loc.name == "Homs" and loc.geo_precision == 2
+
+
+def test_a_region_pointed_at_does_not_replace_a_province():
+    text = "قالت حكومة إقليم كردستان إن مسيرتين دخلتا الإقليم واستهدفتا حقلا في محافظة دهوك"
+    ev = _event(_evidence(text, "استهدفتا", "event"), _evidence(text, "محافظة دهوك"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Dahuk"
+
+
+def test_a_place_inside_a_slogan_is_not_the_place_of_the_rally():
+    text = 'شهد ميدان السبعين بالعاصمة صنعاء مسيرة مليونية تحت شعار "مع غزة حتى النصر"'
+    ev = _event(_evidence(text, "مسيرة", "event"), _evidence(text, "غزة"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.country == "YE"

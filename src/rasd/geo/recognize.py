@@ -15,7 +15,10 @@ Traps: names that are also common words or person names
 country; so do very short names and villages known only from the long IOM
 list; such a village written with the article when the list has none (or
 without it when the list has one) needs a cue (``قصف مدفعي``، ``الخميس``);
-phrases in ``data/not_places.tsv`` (``الضفة الغربية للفرات``) are no place.
+phrases in ``data/not_places.tsv`` (``الضفة الغربية للفرات``) are no place;
+nor are a country spelt as the adjective after a noun (``غارات روسية``), a
+name after a title or kinship word (``القيادي روجهات عفرين``,
+``data/person_cues.tsv``), or a cue word spelling a town (``حي الواسطي``).
 
 Containment (``_contained``): in "X في Y", "X شرقي Y", "X، Y" the smaller
 X must lie in Y; else X takes its homonym there, or Y's place (precision 2,
@@ -36,6 +39,7 @@ from rasd.geo.resolve import Context, choose
 from rasd.model import Place
 from rasd.text.clitics import PhraseMatcher, analyses, bare
 from rasd.text.normalize import advance, match_form
+from rasd.text.numbers import find_quantities
 from rasd.text.tokens import Token, tokenize
 
 WEAK_KINDS = frozenset({"village", "admin3"})  # known only from long lists: need support
@@ -98,6 +102,10 @@ class Lexicon:
     heads: frozenset[str]
     stopwords: frozenset[str]
     stoplist: dict[str, str]
+    titles: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    launches: frozenset[str] = frozenset()
+    transfers: frozenset[str] = frozenset()
 
 
 def _form(word: str) -> str:
@@ -126,7 +134,24 @@ def lexicon() -> Lexicon:
     stoplist = {}
     for row in resources.tsv("geo", "stoplist.tsv"):
         stoplist[bare(_form(row["name"]))] = row["rule"]
-    return Lexicon(matcher, cues, relations, connectors, heads, stopwords, stoplist)
+    people = resources.tsv("geo", "person_cues.tsv")
+    titles = frozenset(bare(_form(r["word"])) for r in people if r["role"] == "title")
+    particles = frozenset(bare(_form(r["word"])) for r in people if r["role"] == "particle")
+    launches = frozenset(_form(r["word"]) for r in rel if r["role"] == "launch")
+    transfers = frozenset(_form(r["word"]) for r in rel if r["role"] == "transfer")
+    return Lexicon(
+        matcher,
+        cues,
+        relations,
+        connectors,
+        heads,
+        stopwords,
+        stoplist,
+        titles,
+        particles,
+        launches,
+        transfers,
+    )
 
 
 @dataclass(slots=True)
@@ -176,6 +201,31 @@ def definite_cues(text: str, start: int, end: int) -> list[tuple[int, frozenset[
                 out.append((tok.start, lex.cues[stem].kinds, _relation(tokens, k - 1, lex)))
                 break
     return out
+
+
+ORIGIN_WINDOW = 4  # words between a launch word and "من X"
+
+
+def is_origin(text: str, start: int, pos: int) -> bool:
+    """Whether the place named at ``pos`` (``text[start:pos]`` the words before
+    it in its sentence) is not where the event happened but where a missile
+    or drone came from ("أطلق من اليمن"، "مسيرة قادمة من العراق") or where
+    the wounded were taken ("نقلوا إلى مستشفى الحسكة")."""
+    lex = lexicon()
+    tokens = tokenize(text, max(start, pos - 80), pos)
+    words = [t for t in tokens if t.kind == "word"]
+    if not words:
+        return False
+    stems = {stem for _, stem in _stems(words[-1])}
+    if _form("من") in stems:
+        cues = lex.launches
+    elif _form("إلى") in stems:
+        cues = lex.transfers
+    else:
+        return False
+    return any(
+        {t.form, *(stem for _, stem in _stems(t))} & cues for t in words[-1 - ORIGIN_WINDOW : -1]
+    )
 
 
 def _offset(text: str, tok: Token, plen: int) -> int:
@@ -230,6 +280,12 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
                 start = _offset(text, tokens[first], plen)
         if _glued(text, m.start, m.end):
             continue
+        if cue is None and _cue_word_before_name(tokens, m, words, lex):
+            continue  # "حي الواسطي": the cue word of a name, not the town الحي
+        if _person_name(tokens, m.first, lex):
+            continue  # "القيادي روجهات عفرين", "أبو حلب": a person's name
+        if _nationality(text, tokens, m, entries, lex):
+            continue  # "غارات روسية", "طائرة مسيرة تركية": the attacker, not the place
         said = match_form(text[m.start : m.end]).startswith("ال") or _contracted(
             text, tokens[m.first], m.start
         )
@@ -273,6 +329,85 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
             out.pop()  # the cue word read as a name of its own: حي (the town الحي)
         out.append(_Raw(start, m.end, first, m.last, m.value, entries, cue, needs))
     return out
+
+
+def _cue_word_before_name(tokens: list[Token], m, words: list[str], lex: Lexicon) -> bool:
+    """A one-word name that is a cue word in construct form followed by a
+    name word: "حي الواسطي" is the quarter al-Wasiti, not the town al-Hayy."""
+    if len(words) != 1 or m.last != m.first + 1 or m.last >= len(tokens):
+        return False
+    found = _cue_at(tokens[m.first], lex)
+    if found is None or found[1].form and bare(_form(found[1].form)) != m.value:
+        return False
+    nxt = tokens[m.last]
+    if nxt.kind == "punct" and nxt.form == "#" and m.last + 1 < len(tokens):
+        nxt = tokens[m.last + 1]
+    return _is_name_word(nxt, lex)
+
+
+# clitic and article prefixes a word of a short list may carry (the lists
+# are expanded once, so the hot path makes one set look-up per word)
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وب", "ول")
+
+
+def _with_prefixes(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(p + w for p in _PREFIXES for w in words)
+
+
+@functools.cache
+def _person_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles, kinship particles and chain breakers (relations, connectors,
+    cues), each with its clitic forms."""
+    lex = lexicon()
+    breakers = lex.relations | lex.connectors | frozenset(lex.cues) | lex.stopwords
+    return (
+        _with_prefixes(lex.titles),
+        _with_prefixes(lex.particles),
+        _with_prefixes(breakers),
+    )
+
+
+def _person_name(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """The name at token ``k`` is a person's: right after a kinship particle
+    (أبو، ابن، بن), or after a title or person word (القيادي، المدعو، الناشط)
+    and at most two given names."""
+    if k == 0:
+        return False
+    titles, particles, breakers = _person_words()
+    prev = tokens[k - 1]
+    if prev.kind == "word" and prev.form in particles:
+        return True
+    for j in range(k - 1, max(-1, k - 4), -1):
+        tok = tokens[j]
+        if tok.kind != "word":
+            return False
+        if tok.form in titles:
+            return True
+        if tok.form in breakers or tok.form.startswith("ال"):  # given names carry no article
+            return False
+    return False
+
+
+NISBA_ENDINGS = ("يه", "ية")  # the feminine adjective of a country (تركية، روسية)
+NOUN_ENDINGS = ("ه", "ة", "ات")  # the feminine noun or plural it agrees with
+
+
+def _nationality(text: str, tokens: list[Token], m, entries: list[Entry], lex: Lexicon) -> bool:
+    """A country name spelt like its feminine adjective right after a
+    feminine or plural noun, without a preposition: "غارات روسية"، "طائرة
+    مسيرة تركية"، "محافظات سورية" name the attacker or the kind, not a place."""
+    if m.first == 0 or m.last != m.first + 1 or any(e.kind != "country" for e in entries):
+        return False
+    tok = tokens[m.first]
+    if m.start != tok.start or not tok.form.endswith(NISBA_ENDINGS):
+        return False  # "بسورية"، "وسورية": the country
+    prev = tokens[m.first - 1]
+    if prev.kind != "word" or prev.form in lex.stopwords:
+        return False
+    stems = {stem for _, stem in _stems(prev)}
+    if stems & (lex.relations | lex.connectors) or _cue_at(prev, lex) is not None:
+        return False
+    return prev.form.endswith(NOUN_ENDINGS)
 
 
 def _contracted(text: str, tok: Token, start: int) -> bool:
@@ -351,6 +486,11 @@ def recognize(
 ) -> tuple[list[Token], list[_Raw]]:
     """Raw mentions (before context checks and resolution), with the tokens
     (``tokens``: ``tokenize(text, start, end)`` when the caller has it)."""
+    global _recognized
+    seen, memo = _recognized
+    if seen is text and (start, end) in memo:  # the geocoder reads each sentence twice
+        tokens, raws = memo[start, end]
+        return tokens, [_clone(raw) for raw in raws]
     lex = lexicon()
     if tokens is None:
         tokens = tokenize(text, start, end)
@@ -360,7 +500,28 @@ def recognize(
     raws.sort(key=lambda r: r.start)
     for raw in raws:
         raw.relation = _relation(tokens, raw.first - 1, lex)
+    if seen is not text:
+        memo = {}
+        _recognized = (text, memo)
+    if len(memo) < 1024:
+        memo[start, end] = (tokens, [_clone(raw) for raw in raws])
     return tokens, raws
+
+
+def _clone(raw: _Raw) -> _Raw:
+    """A shallow copy (``copy.copy`` is slow for slotted classes)."""
+    new = object.__new__(_Raw)
+    for name in _Raw.__slots__:
+        setattr(new, name, getattr(raw, name))
+    return new
+
+
+# recognize() results for spans of the last text (one article at a time; callers
+# get copies, as find_places adjusts the raw mentions it keeps)
+_recognized: tuple[str | None, dict[tuple[int, int | None], tuple[list[Token], list[_Raw]]]] = (
+    None,
+    {},
+)
 
 
 def local_context(text: str, start: int = 0, end: int | None = None) -> Context:
@@ -423,7 +584,75 @@ def find_places(
         raw.end = _trim_end(text, raw.start, raw.end)
         kept.append(raw)
     out = [_resolve(text, raw, ctx) for raw in kept]
-    return _contained(text, tokens, kept, out, ctx)
+    out = _contained(text, tokens, kept, out, ctx)
+    return [
+        _displaced(tokens, raw, m) if raw.relation else m for raw, m in zip(kept, out, strict=True)
+    ]
+
+
+MAX_OFFSET_KM = 600.0  # farther than this a "distance off" is not a place's neighbourhood
+
+
+@functools.cache
+def _distances() -> tuple[dict[tuple[str, ...], float], dict[str, float]]:
+    units: dict[tuple[str, ...], float] = {}
+    bearings: dict[str, float] = {}
+    for row in resources.tsv("geo", "distances.tsv"):
+        if row["role"] == "unit":
+            units[tuple(_form(row["word"]).split())] = float(row["value"])
+        elif row["role"] == "bearing":
+            bearings[_form(row["word"])] = float(row["value"])
+    return units, bearings
+
+
+def _displaced(tokens: list[Token], raw: _Raw, mention: PlaceMention) -> PlaceMention:
+    """ "على بعد 66 ميلاً بحرياً جنوب غربي ميناء الحديدة": the point that far
+    in that direction from the place (precision 2); else the mention as is."""
+    place = mention.place
+    if place is None or place.lat is None or place.lon is None:
+        return mention
+    units, bearings = _distances()
+    k = raw.first - 1
+    dirs: list[float] = []
+    while k >= 0 and len(dirs) < 2 and tokens[k].kind == "word":
+        found = [bearings[st] for _, st in analyses(tokens[k].form) if st in bearings]
+        if not found:
+            break
+        dirs.append(found[0])
+        k -= 1
+    if not dirs:
+        return mention
+    km = None
+    for n in (2, 1):
+        key = tuple(t.form for t in tokens[max(0, k - n + 1) : k + 1])
+        if len(key) == n and key in units:
+            km, k = units[key], k - n
+            break
+    if km is None or k < 0:
+        return mention
+    piece = tokens[max(0, k - 5) : k + 1]
+    counts = [q for q in find_quantities(piece) if q.last == len(piece) and q.value]
+    if not counts:
+        return mention
+    dist = counts[-1].value * km
+    if dist > MAX_OFFSET_KM:
+        return mention
+    x = sum(math.sin(math.radians(b)) for b in dirs)
+    y = sum(math.cos(math.radians(b)) for b in dirs)
+    lat, lon = _destination(place.lat, place.lon, math.degrees(math.atan2(x, y)), dist)
+    moved = replace(place, lat=round(lat, 4), lon=round(lon, 4), geo_precision=2)
+    return replace(mention, place=moved, precision=2)
+
+
+def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along ``bearing`` (degrees from north)."""
+    d = km / 6371.0
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2)
+    )
+    return math.degrees(p2), math.degrees(l2)
 
 
 CONTAINER_KM = 60.0  # "X في Y" with Y a town: X lies within this distance of Y
@@ -442,6 +671,15 @@ def _links(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
         if not stems & (lex.relations | lex.connectors):
             return False
     return True
+
+
+def _explicit(text: str, tokens: list[Token], inner: _Raw, outer: _Raw) -> bool:
+    """ "X شرقي Y", "X في Y", "X بريف Y": a word (or a clitic ب/في on Y) says
+    that X lies in Y; a comma or و alone may join the items of a list."""
+    if any(tok.kind == "word" for tok in tokens[inner.last : outer.first]):
+        return True
+    prefix = match_form(text[tokens[outer.first].start : outer.start])
+    return bool(prefix) and prefix not in ("و", "ف")
 
 
 def _inside(entry: Entry, outer: Entry) -> bool:
@@ -513,8 +751,21 @@ def _contained(
         fits = [e for e in raws[k].entries if _inside(e, outer_entry)]
         cue_kinds = raws[k].cue.kinds if raws[k].cue else frozenset()
         entry = choose(fits, cue_kinds=cue_kinds, context=ctx)
-        if entry is None and inner_entry is not None and not _minor(inner_entry):
-            continue  # a known town or city beside a place it is not in: a list
+        if (
+            entry is None
+            and inner_entry is not None
+            and not _minor(inner_entry)
+            and (
+                inner_entry.country == outer_entry.country
+                or outer_entry.kind in ("country", "region", "sea")
+                or not _explicit(text, tokens, raws[k], raws[k + 1])
+            )
+        ):
+            # a known town or city beside a place it is not in: a list, or a
+            # town near a city of its province (منبج بريف حلب), or a town
+            # in a country named loosely; but a town of another country said
+            # to lie in a town or province Y is a homonym the gazetteer lacks
+            continue
         if entry is None:  # a place the gazetteer lacks there: locate it by the outer one
             small = outer_entry.kind in ("city", "town") and inner_rank >= _SMALL["neighbourhood"]
             precision = max(outer.precision or 1, 1 if small and not inner.relation else 2)

@@ -17,7 +17,13 @@ from collections import Counter
 from dataclasses import replace
 
 from rasd.geo.gazetteer import FACILITY_KINDS, gazetteer
-from rasd.geo.recognize import PlaceMention, definite_cues, find_places, local_context
+from rasd.geo.recognize import (
+    PlaceMention,
+    definite_cues,
+    find_places,
+    is_origin,
+    local_context,
+)
 from rasd.geo.resolve import Context, choose
 from rasd.model import Article, Event, Place
 
@@ -55,7 +61,57 @@ def _from_evidence(
         found = [m for m in overlapping if m.place]
         if found:
             best = min(found, key=lambda m: (m.precision or 3, m.start))
+            if _origin(article, best):
+                return _beside_origin(article, best, mentions)
             return best.place
+    return None
+
+
+QUOTES = frozenset('"«»“”')
+
+
+def _elsewhere(article: Article, event: Event, mentions: list[PlaceMention]) -> bool:
+    """The event's location evidence names a place the event is not at (the
+    launch site, the hospital, a name in a slogan): the extractor's place,
+    read from it, is not to be taken either."""
+    for ev in event.evidence:
+        if ev.field == "location":
+            found = [m for m in _overlapping(mentions, ev.start, ev.end) if m.place]
+            if found and _origin(article, min(found, key=lambda m: (m.precision or 3, m.start))):
+                return True
+    return False
+
+
+def _origin(article: Article, m: PlaceMention) -> bool:
+    """Not where the event is: where a missile came from, where the wounded
+    were taken, or a name inside a quote or slogan ("مع غزة حتى النصر")."""
+    span = _sentence_of(article, m.start)
+    if span is None:
+        return False
+    if sum(ch in QUOTES for ch in article.text[span[0] : m.start]) % 2:
+        return True
+    return is_origin(article.text, span[0], m.start)
+
+
+def _beside_origin(
+    article: Article, origin: PlaceMention, mentions: list[PlaceMention]
+) -> Place | None:
+    """ "صاروخ أطلق من اليمن باتجاه مدينة إيلات": the place the launch came
+    from is not where the event is; another place of the sentence is (the
+    nearest after it first), else none (the later steps decide)."""
+    span = _sentence_of(article, origin.start)
+    if span is None:
+        return None
+    others = [
+        m
+        for m in mentions
+        if m.place and span[0] <= m.start < span[1] and m is not origin and not _origin(article, m)
+    ]
+    after = [m for m in others if m.start > origin.start]
+    if after:
+        return min(after, key=lambda m: m.start).place
+    if others:
+        return max(others, key=lambda m: m.start).place
     return None
 
 
@@ -83,7 +139,9 @@ def _near_evidence(event: Event, article: Article, mentions: list[PlaceMention])
         )
         if sent is None:
             continue
-        inside = [m for m in resolved if sent.start <= m.start < sent.end]
+        inside = [
+            m for m in resolved if sent.start <= m.start < sent.end and not _origin(article, m)
+        ]
         if not inside:
             continue
         after = [m for m in inside if m.start >= ev.end]
@@ -101,8 +159,10 @@ def _sentence_of(article: Article, pos: int) -> tuple[int, int] | None:
 
 def _anaphor(event: Event, article: Article, mentions: list[PlaceMention]) -> Place | None:
     """ "القاعدة"، "المدينة"، "المطار" in the event's sentence: the last place
-    of that kind named before it (the base, town or airport the story is about)."""
-    resolved = [m for m in mentions if m.place and m.kind]
+    of that kind named before it, in that sentence first (the base, town or
+    airport the story is about). "المدينة" after a province named like its
+    capital (محافظة حمص … شرقي المدينة) is that capital."""
+    resolved = [m for m in mentions if m.place]
     if not resolved:
         return None
     for ev in event.evidence:
@@ -110,12 +170,43 @@ def _anaphor(event: Event, article: Article, mentions: list[PlaceMention]) -> Pl
         if span is None:
             continue
         for pos, kinds, relation in definite_cues(article.text, *span):
-            before = [m for m in resolved if m.end <= pos and m.kind in kinds]
-            if before:
-                place = max(before, key=lambda m: m.start).place
-                if relation and (place.geo_precision or 1) < 2:
-                    place = replace(place, geo_precision=2)
-                return place
+            before = [m for m in resolved if m.end <= pos]
+            here = [m for m in before if m.start >= span[0]]
+            place = _antecedent(here, kinds) or _antecedent(before, kinds)
+            if place is None:
+                continue
+            if relation and (place.geo_precision or 1) < 2:
+                place = replace(place, geo_precision=2)
+            return place
+    return None
+
+
+def _antecedent(before: list[PlaceMention], kinds: frozenset[str]) -> Place | None:
+    """The last mention of one of ``kinds`` (a province standing for its
+    capital when a town is meant)."""
+    towns = kinds & {"city", "town"}
+    for m in sorted(before, key=lambda m: m.start, reverse=True):
+        if m.kind in kinds:
+            return m.place
+        if towns and m.kind == "admin1" and m.place is not None:
+            capital = _capital(m)
+            if capital is not None:
+                return capital
+    return None
+
+
+def _capital(mention: PlaceMention) -> Place | None:
+    """The town a province is named after (محافظة حمص -> Homs)."""
+    words = mention.text.split()
+    name = " ".join(words[1:]) if mention.cue and len(words) > 1 else mention.text
+    place = mention.place
+    for entry in gazetteer().lookup(name):
+        if (
+            entry.kind in ("city", "town")
+            and entry.country == place.country
+            and (not place.admin1 or entry.admin1 == place.admin1)
+        ):
+            return entry.place(entry.precision)
     return None
 
 
@@ -168,15 +259,20 @@ def _own_place(
     name the extractor gave, a "the base/the town" pointing back, or a
     place named in its sentence."""
     place = _from_evidence(article, event, ctx, mentions)
-    if place is None and event.location is not None and event.location.lat is None:
-        place = _from_name(event.location, ctx)
-    if place is None and event.location is not None and event.location.lat is not None:
-        place = event.location
+    given = None if place is not None or _elsewhere(article, event, mentions) else event.location
+    if given is not None and given.lat is None:
+        place = _from_name(given, ctx)
+    elif given is not None:
+        place = given
     if place is None or (place.geo_precision or 1) >= 3:
         # "سقطت على منطقة سكنية شمال شرقي المدينة": the town named before is
         # finer than a province or country the sentence also names
         pointed = _anaphor(event, article, mentions)
-        if pointed is not None and (place is None or pointed.country == place.country):
+        if pointed is not None and (
+            place is None
+            or pointed.country == place.country
+            and (pointed.geo_precision or 1) < (place.geo_precision or 1)
+        ):
             return pointed
     if place is None:
         place = _near_evidence(event, article, mentions)
