@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= rasd.db
 PORT   ?= 8000
 
-.PHONY: install run test bench lint format clean
+.PHONY: install run test bench fuzz lint format clean
 
 $(BIN)/rasd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: install
 bench: install
 	$(BIN)/python -m bench
 
+# coverage-guided fuzzing (atheris), FUZZ_SECONDS per target (default 60);
+# FUZZ_TARGETS picks some of: text numbers dates decode html feed readers pipeline
+fuzz: install
+	$(BIN)/python fuzz/run.py $(FUZZ_TARGETS)
+
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -38,3 +43,10 @@ format: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DB) $(DB)-wal $(DB)-shm
+
+# the web app over the ingested sample (ingests it first when there is no store)
+HOST ?= 127.0.0.1
+.PHONY: serve
+serve: install
+	test -f $(DB) || { $(BIN)/rasd ingest sample/ --db $(DB) || test $$? -le 1; }
+	$(BIN)/rasd serve --db $(DB) --host $(HOST) --port $(PORT)

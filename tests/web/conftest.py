@@ -25,13 +25,15 @@ def free_port() -> int:
 
 
 def make_db(path: Path) -> str:
-    """A store with the test articles and two accounts."""
+    """A store with the test articles (fused, as ``rasd ingest`` leaves them) and two accounts."""
     import rasd.web.schema  # noqa: F401  (the web tables' migration)
     from rasd.web import auth
 
     url = str(path)
     with open_store(url) as store:
-        store.put_articles(articles())
+        batch = articles()
+        store.put_articles(batch)
+        store.fuse([a.id for a in batch])
         auth.add_user(store.conn, *EDITOR, "editor")
         auth.add_user(store.conn, *VIEWER, "viewer")
     return url

@@ -23,12 +23,19 @@ def ids(body) -> list[str]:
     return [e["event_id"] for e in body["events"]]
 
 
-def test_events_lists_all_newest_first(client):
+def test_events_are_fused_and_newest_first(client):
     body = client.get("/api/events").json()
-    assert body["total"] == 4
-    assert ids(body)[0] == "ev-ain"
+    assert body["total"] == 4  # six articles, four real events
+    assert ids(body) == ["ev-ain", "ev-conoco", "ev-review", "ev-xss"]
     assert body["limit"] == 100 and body["offset"] == 0
-    assert all(e["schema_version"] == 1 for e in body["events"])
+    assert all(e["schema_version"] == 1 and e["review"] is None for e in body["events"])
+    ain = body["events"][0]
+    assert ain["article_ids"] == ["a-ain", "a-ain-2"]
+    assert {x["article_id"] for x in ain["evidence"]} == {"a-ain", "a-ain-2"}
+
+
+def test_an_article_level_event_id_finds_its_fused_event(client):
+    assert client.get("/api/events/ev-ain-2").json()["event_id"] == "ev-ain"
 
 
 @pytest.mark.parametrize(
@@ -37,14 +44,17 @@ def test_events_lists_all_newest_first(client):
         ({"country": "SY"}, {"ev-conoco"}),
         ({"from": "2024-07-26", "to": "2024-07-26"}, {"ev-conoco"}),
         ({"from": "2024-07-25"}, {"ev-ain", "ev-conoco"}),
-        ({"sub_type": "Air/drone strike"}, {"ev-ain", "ev-xss", "ev-review"}),
+        ({"sub_type": "Air/drone strike"}, {"ev-ain", "ev-xss"}),
         ({"claim": "unclaimed"}, {"ev-ain"}),
         ({"actor": "iri"}, {"ev-ain", "ev-review"}),
-        ({"actor": "United States"}, {"ev-ain", "ev-conoco"}),
-        ({"admin1": "Erbil"}, {"ev-xss", "ev-review"}),
+        ({"actor": "United States"}, {"ev-ain", "ev-conoco", "ev-review"}),
+        ({"admin1": "Erbil"}, {"ev-xss"}),
+        ({"country": "IQ", "from": "2024-07-24", "to": "2024-07-27"}, {"ev-ain", "ev-review"}),
         ({"type": "Battles"}, set()),
         ({"text": "كونيكو"}, {"ev-conoco"}),
         ({"text": "الأنبار"}, {"ev-ain"}),
+        ({"text": "العراق"}, {"ev-ain"}),  # only the second report of ev-ain says it
+        ({"text": "Erbil"}, {"ev-xss"}),
     ],
 )
 def test_event_filters(client, params, expected):
@@ -90,7 +100,12 @@ def test_event_articles_highlight_each_article_own_evidence(client):
     by_id = {a["id"]: a for a in body["articles"]}
     assert set(by_id) == {"a-xss", "a-erbil-en"}
     en = [s for s in by_id["a-erbil-en"]["segments"] if s["fields"]]
-    assert [(s["text"], s["fields"]) for s in en] == [("Erbil airport", ["location"])]
+    assert [(s["text"], s["fields"]) for s in en] == [
+        ("A drone", ["weapons"]),
+        ("Erbil airport", ["location"]),
+    ]
+    ar = [s["text"] for s in by_id["a-xss"]["segments"] if s["fields"]]
+    assert ar[1] == "مطار أربيل"
 
 
 def test_search(client):
@@ -103,12 +118,14 @@ def test_search(client):
 
 def test_stats(client):
     s = client.get("/api/stats").json()
-    assert s["articles"] == 4 and s["events"] == 4
+    assert s["articles"] == 6 and s["events"] == 6  # article-level events
+    assert s["fused_events"] == 4 and s["multi_article_events"] == 2
 
 
 def test_points_for_map(client):
     body = client.get("/api/points", params={"country": "IQ"}).json()
     assert {p["id"] for p in body["points"]} == {"ev-ain", "ev-xss", "ev-review"}
+    assert body["total"] == 3
     ain = next(p for p in body["points"] if p["id"] == "ev-ain")
     assert (ain["lat"], ain["lon"], ain["date"]) == (33.8, 42.44, "2024-07-27")
 
@@ -140,7 +157,10 @@ def test_openapi_lists_the_routes(client):
 def test_security_headers(client, path):
     h = client.get(path).headers
     csp = h["content-security-policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
     assert "frame-ancestors 'none'" in csp
     assert h["x-frame-options"] == "DENY"
     assert h["x-content-type-options"] == "nosniff"
@@ -194,8 +214,12 @@ def test_editor_corrects_and_history_is_kept(server):
         assert e["fatalities"] == 2 and e["claim_status"] == "denied"
         assert e["review"]["status"] == "corrected" and e["review"]["by"] == "amal"
         assert e["review"]["machine"] == {"fatalities": None, "claim_status": "claimed"}
-        listed = c.get("/api/events", params={"admin1": "Erbil"}).json()["events"]
+        listed = c.get("/api/events", params={"admin1": "Baghdad"}).json()["events"]
         assert next(x for x in listed if x["event_id"] == "ev-review")["fatalities"] == 2
+        # filters and counts see the analyst's value, not the machine's
+        denied = c.get("/api/events", params={"claim": "denied"}).json()
+        assert ids(denied) == ["ev-review"] and denied["total"] == 1
+        assert c.get("/api/events", params={"claim": "claimed"}).json()["total"] == 0
         c.post(
             "/api/events/ev-review/review",
             json={"action": "confirm"},
@@ -203,16 +227,29 @@ def test_editor_corrects_and_history_is_kept(server):
         )
         history = c.get("/api/events/ev-review/reviews").json()["reviews"]
         assert [h["action"] for h in history] == ["correct", "confirm"]
-        assert history[0]["before"] == {"status": None, "fatalities": None, "claim_status": "claimed"}
-        assert history[0]["after"] == {"status": "corrected", "fatalities": 2, "claim_status": "denied"}
+        assert history[0]["before"] == {
+            "status": None,
+            "fatalities": None,
+            "claim_status": "claimed",
+        }
+        assert history[0]["after"] == {
+            "status": "corrected",
+            "fatalities": 2,
+            "claim_status": "denied",
+        }
         kept = c.get("/api/events/ev-review").json()
         assert kept["review"]["status"] == "confirmed" and kept["fatalities"] == 2
 
 
 @pytest.mark.parametrize(
     "changes",
-    [{"event_id": "x"}, {"evidence": []}, {"fatalities": -1}, {"event_date": "2024-13-01"},
-     {"claim_status": "maybe"}],
+    [
+        {"event_id": "x"},
+        {"evidence": []},
+        {"fatalities": -1},
+        {"event_date": "2024-13-01"},
+        {"claim_status": "maybe"},
+    ],
 )
 def test_bad_corrections_are_refused(server, changes):
     with httpx.Client(base_url=server, timeout=10) as c:
@@ -243,7 +280,9 @@ def test_changes_need_csrf_session_and_editor_role(server):
 
 
 def test_forged_session_cookie_is_ignored(server):
-    with httpx.Client(base_url=server, timeout=10, cookies={"rasd_session": "YW1hbA.9999999999.x"}) as c:
+    with httpx.Client(
+        base_url=server, timeout=10, cookies={"rasd_session": "YW1hbA.9999999999.x"}
+    ) as c:
         assert c.get("/api/me").json()["user"] is None
 
 

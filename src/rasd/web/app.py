@@ -2,8 +2,10 @@
 
 ``create_app(db_url)`` builds it; ``rasd serve`` runs it with uvicorn.
 Endpoints are plain functions, so FastAPI runs them in its worker threads;
-each thread opens its own store connection (``StorePool``). Served events
-always carry the analysts' reviews laid over the machine's values.
+each thread opens its own store connection (``StorePool``). Events are the
+store's fused events; the analysts' reviews are written through into them
+(``rasd.web.reviews``), so every event served carries a ``review`` (null
+when nobody reviewed it).
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from rasd.errors import RasdError, StoreError
+from rasd.fuse import queries
 from rasd.store import open_store
 from rasd.store.query import EventFilter
-from rasd.web import auth, export, highlight, pwa, reviews
+from rasd.web import auth, export, highlight, pwa, query, reviews
 from rasd.web import schema as _schema  # noqa: F401  (registers the web tables' migration)
 from rasd.web.security import SecurityHeaders
 
 STATIC = Path(__file__).parent / "static"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 MAX_POINTS = 20000
+MMAP_BYTES = 1 << 30
 
 
 class StorePool:
@@ -40,15 +44,49 @@ class StorePool:
         self.local = threading.local()
         self.lock = threading.Lock()
         self.opened: list[Any] = []
+        self.free: list[Any] = []  # stores not lent to a request (``checkout``)
         self.get()  # open (and migrate) once up front, so errors show at start
 
     def get(self):
         store = getattr(self.local, "store", None)
         if store is None:
             store = open_store(self.url)
+            conn = getattr(store, "conn", None)
+            if isinstance(conn, sqlite3.Connection):
+                # reads through the OS page cache (shared by every thread)
+                # instead of each connection's small private cache
+                conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+                conn.execute("PRAGMA cache_size = -16384")
             self.local.store = store
             with self.lock:
                 self.opened.append(store)
+        return store
+
+    @contextlib.contextmanager
+    def checkout(self):
+        """A store for one request alone, given back after it. (FastAPI runs a
+        request's sync dependencies and its endpoint in different worker
+        threads, so a per-thread store ended up shared by two requests at
+        once: one's BEGIN IMMEDIATE then ran beside the other's reads, and
+        writes under load failed with "database is locked".)"""
+        with self.lock:
+            store = self.free.pop() if self.free else None
+        if store is None:
+            store = self._open()
+        try:
+            yield store
+        finally:
+            with self.lock:
+                self.free.append(store)
+
+    def _open(self):
+        store = open_store(self.url)
+        conn = getattr(store, "conn", None)
+        if isinstance(conn, sqlite3.Connection):
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            conn.execute("PRAGMA cache_size = -16384")
+        with self.lock:
+            self.opened.append(store)
         return store
 
     def close(self) -> None:
@@ -56,6 +94,7 @@ class StorePool:
             for store in self.opened:
                 store.close()
             self.opened.clear()
+            self.free.clear()
 
 
 def _conn(store) -> sqlite3.Connection:
@@ -91,8 +130,9 @@ def event_filter(
 
 
 def get_store(request: Request):
-    """This worker thread's store."""
-    return request.app.state.pool.get()
+    """A store lent to this request alone."""
+    with request.app.state.pool.checkout() as store:
+        yield store
 
 
 Store = Annotated[Any, Depends(get_store)]
@@ -125,14 +165,34 @@ Editor = Annotated[auth.User, Depends(editor)]
 Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
+class EventPage(BaseModel):
+    """A page of events (each in the event format of event-format.md, plus ``review``)."""
+
+    events: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
 class Login(BaseModel):
     name: str = Field(max_length=100)
     password: str = Field(max_length=1000)
 
 
 class Review(BaseModel):
-    action: str = Field(description="confirm | correct | reject | reopen")
-    changes: dict[str, Any] = Field(default_factory=dict)
+    action: str = Field(description="confirm | correct | reject | reopen | merge | split")
+    changes: dict[str, Any] = Field(default_factory=dict, description="correct: field -> new value")
+    events: list[str] = Field(
+        default_factory=list, max_length=50, description="merge: the other events' ids"
+    )
+    articles: list[str] = Field(
+        default_factory=list,
+        max_length=500,
+        description="split: the articles that report another event",
+    )
+    mentions: list[str] = Field(
+        default_factory=list, max_length=500, description="split: article-level event ids"
+    )
     note: str | None = Field(None, max_length=2000)
 
 
@@ -154,6 +214,10 @@ def create_app(db_url: str) -> FastAPI:
         redoc_url=None,
     )
     app.state.pool = pool
+    write_lock = threading.Lock()
+    first = pool.get()
+    if isinstance(getattr(first, "conn", None), sqlite3.Connection):
+        reviews.reapply(first.conn)  # a store fused by an older rasd, or by hand
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RasdError)
@@ -205,30 +269,35 @@ def create_app(db_url: str) -> FastAPI:
         return {"user": None}
 
     # --- events ---------------------------------------------------------------
-    @app.get("/api/events", tags=["events"])
+    @app.get("/api/events", tags=["events"], response_model=EventPage)
     def events(
         f: Filters,
         st: Store,
         limit: int = Query(100, ge=1, le=1000),
-        offset: int = Query(0, ge=0),
-    ) -> dict[str, Any]:
-        """Stored events matching the filters, newest first, in the event format
-        (plus ``review``)."""
-        rows = st.events(f, limit=limit, offset=offset)
-        return {
-            "events": _overlay(st, rows),
-            "total": st.count_events(f),
-            "limit": limit,
-            "offset": offset,
-        }
+        offset: int = Query(0, ge=0, le=10_000_000),
+    ) -> Response:
+        """Fused events matching the filters, newest first, in the event format
+        (plus ``review``); ``total`` counts every match, ``limit``/``offset`` page."""
+        conn = getattr(st, "conn", None)
+        if isinstance(conn, sqlite3.Connection):
+            rows, total = query.page(conn, f, limit=limit, offset=offset), query.count(conn, f)
+        else:
+            rows, total = st.events(f, limit=limit, offset=offset), st.count_events(f)
+        body = {"events": _overlay(st, rows), "total": total, "limit": limit, "offset": offset}
+        return _json(body)
 
     @app.get("/api/points", tags=["events"])
     def points(
         f: Filters,
         st: Store,
         limit: int = Query(5000, ge=1, le=MAX_POINTS),
-    ) -> dict[str, Any]:
-        """Compact rows for the map and the timeline: one per event."""
+    ) -> Response:
+        """Compact rows for the map and the timeline, one per event, newest first:
+        id, date, type, sub (type), lat, lon, country, status (of its review)."""
+        conn = getattr(st, "conn", None)
+        if isinstance(conn, sqlite3.Connection):
+            out = query.points(conn, f, limit=limit)
+            return _json({"points": out, "total": query.count(conn, f), "limit": limit})
         out = []
         for e in _overlay(st, st.events(f, limit=limit)):
             loc = e.get("location") or {}
@@ -241,14 +310,11 @@ def create_app(db_url: str) -> FastAPI:
                     "sub": e.get("sub_event_type"),
                     "lat": loc.get("lat"),
                     "lon": loc.get("lon"),
-                    "place": loc.get("name_ar") or loc.get("name"),
-                    "place_en": loc.get("name"),
                     "country": loc.get("country"),
-                    "fatalities": e.get("fatalities"),
                     "status": review.get("status"),
                 }
             )
-        return {"points": out, "total": st.count_events(f), "limit": limit}
+        return _json({"points": out, "total": st.count_events(f), "limit": limit})
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: str, st: Store) -> dict[str, Any]:
@@ -271,13 +337,34 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/events/{event_id}/reviews", tags=["reviews"])
     def event_reviews(event_id: str, st: Store) -> dict[str, Any]:
+        """Every review of the event: who, when, the action, before and after."""
+        event_id = _event(st, event_id)["event_id"]
         return {"event_id": event_id, "reviews": reviews.history(_conn(st), event_id)}
 
     @app.post("/api/events/{event_id}/review", tags=["reviews"])
     def review_event(event_id: str, body: Review, st: Store, user: Editor) -> dict[str, Any]:
-        """Confirm, correct (any editable field), reject or reopen an event."""
-        machine = _event(st, event_id)
-        return reviews.review(_conn(st), machine, user.name, body.action, body.changes, body.note)
+        """Confirm, correct (any editable field), merge, split, reject or reopen
+        an event (editors only, with the CSRF token). Every change is kept in
+        the event's review history; a split's answer names the new event in
+        ``split_off``."""
+        _event(st, event_id)
+        try:
+            # one review transaction at a time in this process: under load,
+            # SQLite's busy wait let some writers starve past busy_timeout
+            with write_lock:
+                return reviews.review(
+                    _conn(st),
+                    event_id,
+                    user.name,
+                    body.action,
+                    body.changes,
+                    body.note,
+                    events=body.events,
+                    articles=body.articles,
+                    mentions=body.mentions,
+                )
+        finally:
+            query.changed()  # cached totals are stale (this connection saw its own write)
 
     # --- articles, search, stats, export --------------------------------------
     @app.get("/api/articles/{article_id}", tags=["articles"])
@@ -287,7 +374,11 @@ def create_app(db_url: str) -> FastAPI:
         if a is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         d = a.to_dict()
-        evs = _overlay(st, st.events_for(article_id))
+        conn = getattr(st, "conn", None)
+        if isinstance(conn, sqlite3.Connection):
+            evs = _overlay(st, queries.events_for_article(conn, article_id))
+        else:
+            evs = _overlay(st, st.events_for(article_id))
         d["events"] = evs
         evidence = [x for e in evs for x in e.get("evidence") or [] if x.get("article_id") == a.id]
         d["segments"] = highlight.segments(a.text, evidence)
@@ -308,7 +399,15 @@ def create_app(db_url: str) -> FastAPI:
 
     @app.get("/api/stats", tags=["stats"])
     def stats(st: Store) -> dict[str, Any]:
-        return st.stats()
+        """Articles, article-level and fused events, sources, languages."""
+        out = st.stats()
+        conn = getattr(st, "conn", None)
+        if isinstance(conn, sqlite3.Connection):
+            out.update(queries.stats(conn))
+            out["reviewed_events"] = conn.execute(
+                "SELECT count(*) FROM event_overrides"
+            ).fetchone()[0]
+        return out
 
     @app.get("/api/export", tags=["export"])
     def export_events(
@@ -356,11 +455,17 @@ def _event(st, event_id: str) -> dict[str, Any]:
     return e
 
 
+def _json(body: dict[str, Any]) -> Response:
+    """A JSON answer written directly (the event dicts are plain JSON already)."""
+    return Response(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+        media_type="application/json",
+    )
+
+
 def _overlay(st, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    conn = getattr(st, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        return [{**e, "review": None} for e in rows]
-    return reviews.overlay_many(conn, rows)
+    """Events as served: reviews are already written into them by the store."""
+    return [reviews.served(e) for e in rows]
 
 
 def _same_origin(request: Request) -> None:

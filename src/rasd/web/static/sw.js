@@ -2,7 +2,7 @@
 // offline), the API from the network first with the last answer kept for
 // when the network is gone. Bump VERSION when the shell changes.
 
-const VERSION = "rasd-v1";
+const VERSION = "rasd-v4";
 const SHELL = `${VERSION}-shell`;
 const DATA = `${VERSION}-data`;
 const SHELL_FILES = [
@@ -25,6 +25,7 @@ const SHELL_FILES = [
   "/static/vendor/markercluster/MarkerCluster.Default.css",
   "/static/vendor/topojson/topojson-client.min.js",
   "/static/geo/countries-50m.json",
+  "/static/geo/admin1.json",
   "/static/icons/icon-192.png",
   "/static/icons/icon-512.png",
 ];

@@ -1,12 +1,14 @@
 // The event map: Leaflet over Natural Earth country outlines shipped with the
 // app (no tile server), clustered circle markers coloured by sub-event type.
 
+import { get } from "./api.js";
 import { colour } from "./colours.js";
 import { h } from "./dom.js";
-import { label, t } from "./i18n.js";
+import { label, nameOf, t } from "./i18n.js";
 
 let map = null;
 let cluster = null;
+let fitted = false;
 
 export async function initMap(el) {
   const L = window.L;
@@ -26,6 +28,12 @@ export async function initMap(el) {
       style: { color: "#9aa5a8", weight: 0.8, fillColor: "#efece4", fillOpacity: 1 },
       interactive: false,
     }).addTo(map);
+    const res1 = await fetch("/static/geo/admin1.json");
+    const topo1 = await res1.json();
+    L.geoJSON(window.topojson.feature(topo1, topo1.objects.admin1), {
+      style: { color: "#b9c1c3", weight: 0.6, dashArray: "3 3", fill: false },
+      interactive: false,
+    }).addTo(map);
     cluster.bringToFront?.();
   } catch (err) {
     console.warn("basemap not loaded", err);
@@ -33,10 +41,16 @@ export async function initMap(el) {
   return map;
 }
 
+// the popup shows the point's own fields at once and the place when the
+// event's record arrives (points carry no names, to stay small and fast)
 function popup(p) {
+  const where = h("div", { class: "place" }, "…");
+  get(`/api/events/${encodeURIComponent(p.id)}`)
+    .then((e) => { where.textContent = nameOf(e.location); })
+    .catch(() => { where.textContent = ""; });
   return h("div", { class: "popup" },
     h("strong", {}, label(p.sub)),
-    h("div", {}, p.place || ""),
+    where,
     h("div", { class: "muted" }, p.date || ""),
     h("a", { href: "#/event/" + encodeURIComponent(p.id) }, t("open_event")),
   );
@@ -54,13 +68,17 @@ export function setPoints(points, onOpen) {
       fillOpacity: p.status === "rejected" ? 0.25 : 0.9,
       className: "event-marker",
     });
-    m.bindTooltip(() => h("span", {}, `${label(p.sub)} · ${p.place || ""} · ${p.date || ""}`));
+    m.bindTooltip(() => h("span", {}, `${label(p.sub)} · ${label(p.country)} · ${p.date || ""}`));
     m.bindPopup(() => popup(p));
     m.on("dblclick", () => onOpen && onOpen(p.id));
     m.options.eventId = p.id;
     markers.push(m);
   }
   cluster.addLayers(markers);
+  if (!fitted && markers.length) {  // the first time: show where the events are
+    fitted = true;
+    map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7 });
+  }
   return markers.length;
 }
 

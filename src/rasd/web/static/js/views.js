@@ -18,6 +18,24 @@ function place(p) {
   return bits.join("، ");
 }
 
+function reportedValue(field, v) {
+  if (v === null || v === undefined) return dash();
+  if (typeof v !== "object") return field === "claim_status" ? label(v) : String(v);
+  if (field === "location") return place(v);
+  if (field === "weapons") return `${label(v.kind)}${v.count ? " ×" + v.count : ""}`;
+  if ("name" in v) return actor(v);
+  return JSON.stringify(v);
+}
+
+// the values the reports disagree on: each with the articles behind it
+function reportedRows(e, field) {
+  const alts = (e.reported || {})[field];
+  if (!alts || !alts.length) return null;
+  return h("ul", { class: "reported muted small" }, h("li", {}, t("reported") + ":"),
+    alts.map((a) => h("li", {}, `${reportedValue(field, a.value)} — `,
+      (a.article_ids || []).map((id, i) => [i ? "، " : "", h("a", { href: "#/article/" + encodeURIComponent(id) }, id)]))));
+}
+
 function fieldRows(e) {
   const loc = e.location || {};
   const machine = (e.review && e.review.machine) || {};
@@ -40,7 +58,8 @@ function fieldRows(e) {
     return h("tr", { class: changed ? "changed" : "", "data-field": k },
       h("th", { scope: "row" }, t(k)),
       h("td", {}, v === null || v === undefined || v === "" ? dash() : String(v),
-        changed ? h("div", { class: "muted small" }, t("machine_value", { v: JSON.stringify(machine[k]) })) : null),
+        changed ? h("div", { class: "muted small" }, t("machine_value", { v: JSON.stringify(machine[k]) })) : null,
+        reportedRows(e, k === "coordinates" ? "" : k)),
     );
   });
 }
@@ -50,12 +69,14 @@ function statusBadge(review) {
   return h("span", { class: "badge status-" + review.status }, t("status_" + review.status));
 }
 
-function articleCard(a) {
+function articleCard(a, splittable) {
   return h("article", { class: "card report", "data-article": a.id },
     h("header", {},
       h("h3", { dir: "auto" }, a.title || a.id),
       h("div", { class: "muted" }, [a.source, a.published].filter(Boolean).join(" · ")),
       h("a", { href: "#/article/" + encodeURIComponent(a.id) }, t("open_article")),
+      splittable ? h("label", { class: "split-pick small" },
+        h("input", { type: "checkbox", name: "split", value: a.id }), " ", t("other_event")) : null,
     ),
     legend(a.segments),
     highlighted(a.segments, a.language),
@@ -67,13 +88,29 @@ function reviewPanel(e, session, rerender) {
   if (session.role !== "editor") return h("section", { class: "card" }, h("p", { class: "muted" }, t("editor_only")));
   const send = async (body) => {
     try {
-      await post(`/api/events/${encodeURIComponent(e.event_id)}/review`, body);
-      toast(t("saved"), "ok");
+      const out = await post(`/api/events/${encodeURIComponent(e.event_id)}/review`, body);
+      toast(out.split_off ? t("split_done", { id: out.split_off }) : t("saved"), "ok");
       rerender();
     } catch (err) {
       toast(`${t("error")}: ${err.message}`, "bad");
     }
   };
+  const mergeForm = h("form", { class: "merge-form inline" },
+    h("label", {}, h("span", {}, t("merge_with")),
+      h("input", { name: "other", type: "text", dir: "ltr", required: true, maxlength: 200 })),
+    h("button", { type: "submit", name: "merge" }, t("merge")));
+  mergeForm.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const other = String(new FormData(mergeForm).get("other") || "").trim();
+    if (other) send({ action: "merge", events: [other] });
+  });
+  const split = (e.article_ids || []).length > 1
+    ? h("button", { type: "button", name: "split", class: "ghost", onclick: () => {
+        const picked = [...document.querySelectorAll("article.report input[name=split]:checked")].map((x) => x.value);
+        if (!picked.length) { toast(t("split_none"), "bad"); return; }
+        send({ action: "split", articles: picked });
+      } }, t("split"))
+    : null;
   const input = (name, value, type = "text") =>
     h("label", {}, h("span", {}, t(name)), h("input", { name, type, value: value ?? "", dir: "auto" }));
   const claim = h("select", { name: "claim_status" },
@@ -119,6 +156,9 @@ function reviewPanel(e, session, rerender) {
     ),
     h("h3", {}, t("correct")),
     form,
+    h("h3", {}, t("merge")),
+    mergeForm,
+    split,
   );
 }
 
@@ -158,7 +198,7 @@ export async function showEvent(el, id, session) {
         historyList(hist.reviews || []),
       ),
       h("h2", {}, t("reporting")),
-      arts.articles.map(articleCard),
+      arts.articles.map((a) => articleCard(a, session.role === "editor" && arts.articles.length > 1)),
     );
   };
   await render();
