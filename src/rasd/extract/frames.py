@@ -60,6 +60,7 @@ class Frame:
     opening: int = -1  # where the clause opens at a boundary word (not at a و + trigger cut)
     parent: Frame | None = None  # the frame whose verb this one shares (a second place)
     reasons: list[str] = field(default_factory=list)
+    bound: set[int] = field(default_factory=set)  # triggers a word of reference binds (منذ اغتيال)
 
     @property
     def head(self) -> Item:
@@ -190,6 +191,7 @@ def score(f: Frame) -> float:
     scale = s.get("cue_scale", {}).get(f.family) or {}
     reasons: list[str] = []
     f.live = None
+    f.bound = set()
     live = _live_strengths(f, scale, reasons)
     blocked = not live
     f.live = [f.triggers[i] for i in live] or None
@@ -299,6 +301,14 @@ def score(f: Frame) -> float:
     if capped_cues < cues:
         reasons.append(f"cues capped at {cue_cap:+.1f}")
     cap = s.get("detail_cap", {}).get(f.family)
+    head_i = next((i for i, t in enumerate(f.triggers) if t is head), -1)
+    if head_i in f.bound:
+        # the attack is named as one already known (منذ اغتيال، غداة التفجير، ثاني
+        # هجوم): its detail describes that event, it does not make this one news. Not
+        # after a relative pronoun: "الانفجار الذي وقع مساء أمس" often tells the event
+        ref_cap = s.get("reference_cap", {}).get(f.family)
+        if ref_cap is not None and (cap is None or ref_cap < cap):
+            cap = ref_cap
     capped = concrete + capped_cues if cap is None else min(concrete + capped_cues, cap)
     if capped < concrete + capped_cues:
         reasons.append(f"detail capped at {cap:+.1f}")
@@ -390,6 +400,8 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             w *= scale.get(kind, 1.0)
             value += w
             reasons.append(f"{_form(r, t)}: {kind} {w:+.1f}")
+            if w < 0 and kind in s.get("reference_cues", ()):
+                f.bound.add(i)
         out[i] = value
     return out
 
@@ -570,6 +582,9 @@ def _protest_nearby(r: SentenceReading, f: Frame, verb: Item) -> list[Item]:
         for t in f.triggers
         if t is not verb
         and t.row.get("needs") != "protest"
+        # another act of rioting (أحرقوا إطارات، رشقوا بالحجارة) names no protest:
+        # known protesters doing one more thing
+        and not (t.row["form"] == "verb" and t.row["sub_event_type"] == "Violent demonstration")
         and (
             (t.start >= verb.end and r.words_between(verb.end, t.start) <= s["protest_window"])
             # before it only the protesters themselves (المتظاهرون رفعوا), not

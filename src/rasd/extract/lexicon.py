@@ -10,7 +10,9 @@ the proclitics و ف ب ل ك and the article ال (``بالهجوم`` finds ``�
 Matching runs on the matching form of one sentence (a
 :class:`rasd.text.Normalized`), so every hit maps back to original offsets.
 All variants of a lexicon share one regular expression whose alternatives
-are factored into a character trie: one C-level scan per sentence.
+are factored into a character trie: one C-level scan per sentence. Where
+several variants start at one word, the longest phrase wins (``اطلقت النار``
+over ``اطلقت``), whatever order the rows list them in.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ _WILD = "\x00"  # stands for "*" inside the trie
 _SPACE = "\x01"  # stands for one run of spaces
 _WHITESPACE = re.compile(r"\s+")
 _MEMO = 100_000  # matched cores remembered per lexicon
+_NEXT_WORD = re.compile(r"\s+\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +106,21 @@ class Lexicon:
                 else:
                     self._exact.setdefault(v, (raw.strip(), row))
         self._wild.sort(key=lambda w: -len(w[0].pattern))
+        # the regex takes the first alternative that completes (اطلقت before اطلق* النار):
+        # a hit whose first word may open a phrase of several words (remembered per
+        # word), where such a phrase does match past its end, is re-tried over up to
+        # ``_more`` words more, and the longest span wins
+        longer = [v for v in variants if " " in v]
+        self._more = max((v.count(" ") for v in longer), default=0)
+        self._phrase = re.compile(f"(?:{_trie_regex(longer)})(?!\\w)") if longer else None
+        self._opener = (
+            re.compile(_trie_regex([v.split(" ")[0] for v in longer])) if longer else None
+        )
+        self._opens: dict[str, bool] = {}
         if variants:
             body = _trie_regex(variants)
             self._re: re.Pattern[str] | None = re.compile(f"{_PREFIX}({body})(?!\\w)")
+            self._core = re.compile(body)
         else:
             self._re = None
         self._found: dict[str, tuple[str, dict[str, str]] | None] = {}
@@ -138,13 +153,58 @@ class Lexicon:
         out = []
         stop = len(text) if end is None else end
         lookup = self._lookup
-        for m in self._re.finditer(text, start, stop):
-            found = lookup(m.group(1))
+        search = self._re.search
+        pos = start
+        phrase = self._phrase
+        while (m := search(text, pos, stop)) is not None:
+            a, b = m.span(1)
+            pos = b
+            core = m.group(1)
+            found = lookup(core)
+            if (
+                phrase is not None
+                and self._may_open(core)
+                and (p := phrase.match(text, a, stop)) is not None
+                and p.end() > b
+            ):
+                longer = self._longest(text, a, b, stop)
+                if longer is not None:
+                    b, found = longer
+                    pos = b
             if found is None:  # a wildcard alternative that over-ran; retry shorter cores
                 continue
-            a, b = m.span(1)
             out.append(Hit(a, b, found[0], found[1]))
         return out
+
+    def _may_open(self, core: str) -> bool:
+        """Whether the first word of a matched core may open a phrase of several words."""
+        try:
+            return self._opens[core]
+        except KeyError:
+            pass
+        assert self._opener is not None
+        first = core.split(None, 1)[0]
+        ok = self._opener.fullmatch(first) is not None
+        if len(self._opens) < _MEMO:
+            self._opens[core] = ok
+        return ok
+
+    def _longest(
+        self, text: str, a: int, b: int, stop: int
+    ) -> tuple[int, tuple[str, dict[str, str]]] | None:
+        """A longer phrase starting at ``a`` than the hit ``[a, b)``: its end and
+        variant, the longest first (None when there is none)."""
+        ends = []
+        for m in _NEXT_WORD.finditer(text, b, stop):
+            if m.start() != (ends[-1] if ends else b) or len(ends) == self._more:
+                break
+            ends.append(m.end())
+        for e in reversed(ends):
+            if self._core.fullmatch(text, a, e) is not None:
+                found = self._lookup(text[a:e])
+                if found is not None:
+                    return e, found
+        return None
 
 
 @functools.cache

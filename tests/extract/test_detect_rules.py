@@ -1,0 +1,113 @@
+"""Detection rules of session 3: the longest lexicon phrase, events named as known
+ones, tallies, accusations, and protest words that name a protest.
+
+Invented sentences; each case names the phenomenon it guards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import rasd
+from rasd.extract.frames import frames, passes
+from rasd.extract.lexicon import Lexicon
+from rasd.extract.mentions import read_sentence
+from rasd.text import normalize
+
+
+def types(text: str) -> set[str]:
+    return {e.plover_type for e in rasd.extract(text)}
+
+
+def _hits(rows: list[dict[str, str]], text: str) -> list[tuple[str, str]]:
+    norm = normalize(text)
+    out = []
+    for h in Lexicon(rows).find(norm.text):
+        a, b = norm.to_original(h.start, h.end)
+        out.append((text[a:b], h.row["v"]))
+    return out
+
+
+SHORT_FIRST = [
+    {"phrase": "اطلقت|اطلقوا", "v": "launch"},
+    {"phrase": "اطلق* النار", "v": "shoot"},
+    {"phrase": "تعرضوا", "v": "suffer"},
+    {"phrase": "تعرض* ل*هجوم", "v": "attacked"},
+    {"phrase": "النار", "v": "fire"},
+]
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # a one-word variant listed first does not hide a longer wildcard phrase
+        ("أطلقت الدورية النار", [("أطلقت", "launch"), ("نار", "fire")]),  # ال is a clitic
+        ("وأطلقت النار على الحاجز", [("أطلقت النار", "shoot")]),
+        ("تعرضوا لهجوم مسلح", [("تعرضوا لهجوم", "attacked")]),
+        ("تعرضوا للهجوم", [("تعرضوا للهجوم", "attacked")]),
+        # no longer phrase here: the one word stays
+        ("تعرضوا لانتقادات", [("تعرضوا", "suffer")]),
+        # the words after a longer phrase are not matched again inside it
+        ("اطلقوا النار ثم النار", [("اطلقوا النار", "shoot"), ("نار", "fire")]),
+    ],
+)
+def test_the_longest_phrase_wins(text: str, found: list[tuple[str, str]]) -> None:
+    assert _hits(SHORT_FIRST, text) == found
+
+
+def _violence(text: str):
+    r = read_sentence(text, 0, len(text))
+    assert r is not None
+    out = [f for f in frames(r) if f.family == "violence"]
+    for f in out:
+        passes(f)
+    return out
+
+
+def test_detail_of_an_event_named_as_known_is_capped() -> None:
+    """A word of reference bound to the head (غداة التفجير) makes the detail describe
+    an event already known: it adds at most ``reference_cap`` to the decision,
+    while the ranking score keeps all of it."""
+    text = (
+        "وتأتي العملية غداة تفجير سيارة مفخخة استهدف سوقا شعبية في الموصل "
+        "مساء الخميس وأوقع 12 قتيلا."
+    )
+    (f,) = _violence(text)
+    assert any(r.startswith("detail capped") for r in f.reasons)
+    assert f.score - f.decision >= 1.0
+    plain = "انفجرت سيارة مفخخة استهدفت سوقا شعبية في الموصل مساء الخميس وأوقعت 12 قتيلا."
+    (g,) = _violence(plain)
+    assert not any(r.startswith("detail capped") for r in g.reasons)
+
+
+def test_a_relative_clause_still_tells_the_event() -> None:
+    """الانفجار الذي وقع مساء أمس … عن مقتل خمسة: the relative clause tells the event."""
+    text = "أسفر الانفجار الذي وقع مساء أمس في سوق شعبي بكركوك عن مقتل خمسة أشخاص."
+    assert "ASSAULT" in types(text)
+
+
+TALK = [
+    # a superlative before the attack noun: a tally of attacks, not one attack
+    "وهذا أحدث هجوم انتحاري بسيارة مفخخة تشنه الجماعة في المحافظة.",
+    # an accusation names the act as a charge
+    "واتهمت الحركة قوات الأمن باختطاف ثلاثة من عناصرها من منازلهم في نابلس أمس.",
+]
+
+
+@pytest.mark.parametrize("text", TALK, ids=[f"talk-{i}" for i in range(len(TALK))])
+def test_talk_is_not_an_assault(text: str) -> None:
+    assert "ASSAULT" not in types(text)
+
+
+def test_another_act_of_the_crowd_is_no_protest_word() -> None:
+    """رشقوا needs a protest word by it; أحرقوا إطارات (another act) names no protest."""
+    assert "PROTEST" not in types("ورشقوا الجنود بالحجارة وأحرقوا إطارات السيارات في الشارع.")
+    assert "PROTEST" in types("وتظاهر مئات الطلاب أمام الجامعة وأحرقوا إطارات السيارات.")
+
+
+def test_riot_nouns_are_protest_words() -> None:
+    """أعمال شغب is what broke out (اندلعت): a riot, told as news."""
+    events = rasd.extract("واندلعت أعمال شغب في وسط المدينة مساء أمس.")
+    assert [e.sub_event_type for e in events if e.plover_type == "PROTEST"] == [
+        "Violent demonstration"
+    ]
