@@ -104,7 +104,8 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
         return None
     r = SentenceReading(start, end, triggers)
     r.text = text
-    r.weapons = _hits("weapons", norm, start)
+    # weapon idioms (وقف إطلاق النار، قنابل الغاز) have kind "-": they win the span, then go
+    r.weapons = [w for w in _hits("weapons", norm, start) if w.row["kind"] != "-"]
     r.targets = _drop_covered(_hits("targets", norm, start), r.weapons)
     r.claims = _hits("claims", norm, start)
     r.casualties = _hits("casualties", norm, start)

@@ -22,6 +22,7 @@ Roles follow the shape of the clause rather than a list of names:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 
@@ -39,9 +40,14 @@ IMPLIED_SUBS = ("Remote explosive/landmine/IED", SHELLING)
 # weapon kinds that the generic word for a rocket (صاروخ) may stand for
 MISSILE_KINDS = ("ballistic_missile", "cruise_missile", "anti_tank")
 ARMED = ("armed_group", "state_forces")
+PAYLOAD = ("ied", "vbied")  # explosives: after another weapon, what it carried
 PROTESTERS = "protesters"  # actor id given to protests whose text names no organiser
 NEG_GAP = 5  # words between a negation and the casualty word it denies
+COMPANION_GAP = 7  # words between a casualty word and "ومرافقه" (the name of the one killed)
 BLAME_GAP = 5  # words between an accusation (اتهمت، نسبته) and the accused
+QUOTE_REACH = 30  # characters a quoted source name may run on either side of a word
+OPEN_QUOTES = ('"', "«", "“")
+CLOSE_QUOTES = ('"', "»", "”")
 UNSPECIFIED = "(unspecified)"  # how the actor dictionary marks a generic mention
 
 
@@ -67,6 +73,7 @@ class Slots:
     location: Place | None = None
     place_text: str | None = None  # the words that named the place (for merging)
     places: list[str] = field(default_factory=list)  # every place the frame names
+    offset: bool = False  # the place is a point of reference (على بعد 60 ميلاً من الحديدة)
     evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (field, start, end)
 
     def cite(self, name: str, start: int, end: int) -> None:
@@ -90,6 +97,7 @@ def fill(
     """The slots of frame ``f`` over ``text`` (the article text). ``narrative``
     is the date the article's story is at (the event told just before): a
     sentence without a date of its own continues it."""
+    f = _before_response(f)
     r = f.reading
     head = type_head(f)
     slots = Slots("", "", head.row["plover_type"], True)
@@ -101,13 +109,59 @@ def fill(
         slots.weapons = []  # a march (مسيرة) carries no drone
     _targets(f, text, slots)
     _casualties(f, text, slots)
-    if _actors(f, slots) and slots.sub_event_type == "Attack":
+    sides = _actors(f, slots)
+    if sides and slots.sub_event_type == "Attack":
         # violence between two named armed sides is a clash
-        slots.sub_event_type = "Armed clash"
-        slots.event_type = settings()["event_types"].get("Armed clash", slots.event_type)
+        _retype(slots, "Armed clash")
+    elif slots.sub_event_type == "Armed clash" and (
+        (_shooting(f) and _kind_of(slots.actor2) not in ARMED)
+        or _kind_of(slots.actor2) == "civilians"
+    ):
+        # shots fired at a car, a man, a house (أطلقوا وابلاً من الرصاص على سيارة النقيب),
+        # an armed attack on farmers: one side's violence is an attack; a clash needs
+        # two armed sides
+        _retype(slots, "Attack")
     _date(f, slots, fallback_dates, published, narrative)
     _place(f, r, slots)
     return slots
+
+
+def _retype(slots: Slots, sub: str) -> None:
+    slots.sub_event_type = sub
+    slots.event_type = settings()["event_types"].get(sub, slots.event_type)
+
+
+def _kind_of(a: Actor | None) -> str:
+    return getattr(a, "kind", "") if a is not None else ""
+
+
+def _shooting(f: Frame) -> bool:
+    """The clause tells shots fired (a small-arms weapon word that is, or follows,
+    its trigger: أطلقوا النار، برصاص مسلحين) and no clash word."""
+    r = f.reading
+    arms = [w for w in f.inside(r.weapons) if w.row["kind"] == "small_arms"]
+    if not arms:
+        return False
+    clash = [t for t in f.triggers if t.row["sub_event_type"] == "Armed clash"]
+    return all(any(w.start < t.end and t.start < w.end for w in arms) for t in clash)
+
+
+def _before_response(f: Frame) -> Frame:
+    """ "غارات على ميناء الحديدة … رداً على هجوم بطائرة مسيرة على تل أبيب",
+    "قصف صاروخي يستهدف القاعدة … وواشنطن ترد بقصف مدفعي": after a response word
+    (roles.tsv ``response``) the clause tells another event, the cause or the
+    reply; its weapons, targets and figures are not this event's."""
+    r = f.reading
+    first = min(t.start for t in f.triggers)
+    for x in f.inside(r.roles):
+        if x.row["role"] != "response" or x.start <= first:
+            continue
+        if not any(t.start >= x.end for t in f.triggers):
+            return f  # nothing told after it
+        keep = [t for t in f.triggers if t.start < x.start]
+        live = [t for t in f.live if t.start < x.start] if f.live else None
+        return dataclasses.replace(f, end=x.start, triggers=keep, live=live or None)
+    return f
 
 
 def fill_follow_up(f: Frame, text: str) -> Slots:
@@ -167,6 +221,8 @@ def _type(f: Frame, head: Item, slots: Slots) -> None:
         if weapon_subs:
             sub = max(weapon_subs, key=lambda x: s["priority"].get(x, 0))
             slots.plover_type = "ASSAULT"
+        elif violent and any(w.row["kind"] == "small_arms" for w in f.inside(f.reading.weapons)):
+            sub = "Attack"  # "أطلقوا وابلاً من الرصاص على سيارة": shots fired at someone
         elif _bombard(f, head):
             sub = SHELLING  # "القصف الإيراني الذي طال أربيل": a bombardment with no weapon named
         else:
@@ -204,6 +260,15 @@ def _count_near(r: SentenceReading, text: str, w: Item) -> tuple[int | None, obj
     return None, None
 
 
+def _approximate(f: Frame, q) -> bool:
+    """The figure follows an approximation word (roles.tsv ``approx``: أكثر من، نحو)."""
+    r = f.reading
+    return any(
+        x.row["role"] == "approx" and x.end <= q.start and r.words_between(x.end, q.start) == 0
+        for x in r.roles
+    )
+
+
 def _is_unit_after(r: SentenceReading, text: str, q) -> bool:
     after = text[q.end : q.end + 14].split()
     return bool(after) and match_form(after[0]) in _units()
@@ -236,6 +301,8 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
     found: list[list] = []  # [kind, model, count, start, end, definite]
     for w in f.inside(r.weapons):
         row = w.row
+        if row["kind"] == "-":
+            continue  # an idiom (وقف إطلاق النار) names no weapon
         number = row["number"]
         model = row["model"] if row["model"] != "-" else None
         if number == "model":
@@ -253,7 +320,11 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
             slots.cite("weapons", w.start, w.end)
             continue
         value, q = _count_near(r, text, w)
-        if number == "du":
+        if q is not None and _approximate(f, q):
+            value = None  # "أكثر من عشر قذائف": not a count
+        if number.isdigit():
+            count = int(number)  # "طائرة مسيرة ثانية": the second of at least two
+        elif number == "du":
             count = 2
         elif value is not None:
             count = value
@@ -267,6 +338,16 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
         slots.cite("weapons", w.start, w.end)
         if q is not None:
             slots.cite("weapons", q.start, q.end)
+    # "طائرة مسيرة محملة بمواد متفجرة", "مسيرة مفخخة": explosives right after another
+    # weapon are its payload, not a bomb of their own
+    found = [
+        x
+        for x in found
+        if x[0] not in PAYLOAD
+        or not any(
+            y[0] not in PAYLOAD and y[4] <= x[3] and r.words_between(y[4], x[3]) <= 2 for y in found
+        )
+    ]
     # a definite weapon (الصواريخ) refers to something known: beside a weapon the
     # clause introduces, it names no weapon of its own ("وحدة الصواريخ", "مصادر إطلاق الصواريخ")
     fresh = {x[0] for x in found if not x[5]}
@@ -380,12 +461,17 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
     main = [c for c in hits if c.row["field"] in COUNTED]
     words = f.inside(r.roles)
     units = [u for u in words if u.row["role"] in ("person_one", "person_two")]
+    companions = [u for u in words if u.row["role"] == "companion"]
     for n in words:
         if n.row["role"] == "casualty_noun" and _negated(f, n):
             slots.fatalities = 0 if slots.fatalities is None else slots.fatalities
             slots.injuries = 0 if slots.injuries is None else slots.injuries
             slots.cite("fatalities", n.start, n.end)
     combined = _combined(r, main, text)
+    # "الحصيلة الإجمالية … بلغت ستة عشر شهيداً": a total over several events
+    total = min((x.start for x in words if x.row["role"] == "total"), default=None)
+    if total is not None:
+        main = [c for c in main if c.start < total or c.row["count"] == "zero"]
     for i, c in enumerate(main):
         fld, how = c.row["field"], c.row["count"]
         if how == "zero" or _negated(f, c):
@@ -427,6 +513,25 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             # "مقتل طفلة", "استشهد مواطنان", "وإصابة ثالث": the person word is the count
             value, q = (1 if unit.row["role"] == "person_one" else 2), None
             slots.cite(fld, unit.start, unit.end)
+            # "استشهد ضابط برتبة نقيب وجنديان": persons joined by و add up
+            last = unit
+            for u in units:
+                if u.start <= last.end or u.start >= stop:
+                    continue
+                if (
+                    text[u.start - 1 : u.start] != "و"
+                    or r.words_between(last.end, u.start) > COMPANION_GAP
+                    or any(last.end <= x.start < u.start for x in r.quantities)
+                ):
+                    break
+                value += 1 if u.row["role"] == "person_one" else 2
+                slots.cite(fld, u.start, u.end)
+                last = u
+        if q is None and how in ("after", "one"):
+            # "مقتل القيادي خدر سليمان ومرافقه", "مقتله ومرافقه": the one named and his companions
+            kin = _companions(r, c, stop, companions)
+            if kin:
+                value = (value or 1) + kin
         if value is None:
             continue
         if how == "after" and q is not None and q.value is not None:
@@ -440,6 +545,23 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
         slots.cite(fld, c.start, c.end)
         if q is not None:
             slots.cite(fld, q.start, q.end)
+
+
+def _companions(r: SentenceReading, c: Item, stop: int, companions: list[Item]) -> int:
+    """How many companion words (ومرافقه، وشقيقه) follow the casualty word ``c``
+    before the next casualty word, each within a short name of the one before,
+    with no figure between."""
+    n, last = 0, c.end
+    for k in companions:
+        if k.start < last or k.start >= stop:
+            continue
+        if r.words_between(last, k.start) > COMPANION_GAP:
+            break
+        if any(last <= q.start < k.start for q in r.quantities):
+            break
+        n += 1
+        last = k.end
+    return n
 
 
 def _more_figures(r: SentenceReading, text: str, q, stop: int) -> int:
@@ -535,7 +657,7 @@ class _Roles:
         r = self.r
 
         def bare(x: int, y: int) -> bool:  # nothing, or the clitic ل (الدفاعات الجوية للتحالف)
-            return r.text[x:y].strip().strip('«»"') in ("", "ل", "لل")
+            return r.text[x:y].strip().strip('«»"') in ("", "ل", "لل", "ال")
 
         if bare(a, b):
             return True
@@ -595,9 +717,10 @@ def _between(f: Frame, roles: _Roles):
         first = roles.after(b.end, gap=3)
         if first is None or _kind(first) not in ARMED:
             continue
+        first = roles.specific(first)  # "بين مسلحين حوثيين ومسلحين من القبيلة"
         second = roles.after(first.end, gap=6, skip=(first,))
         if second is not None and _kind(second) in (*ARMED, "civilians"):
-            return first, second
+            return first, roles.specific(second)
     return None
 
 
@@ -627,11 +750,16 @@ def _actors(f: Frame, slots: Slots) -> bool:
                 if a is not None and _kind(a) in ARMED and a not in victims and _speaker(r, c, a):
                     speaker = a
             continue
+        if status == "claimed" and _negated_claim(r, c):
+            continue  # "ولم يعلن الجيش الإسرائيلي مسؤوليته عن الضربة": no claim
         if status == "claimed":
+            after = roles.after(c.end, gap=3, pool=pool) if where != "before" else None
+            if after is not None and _kind(after) not in ARMED:
+                after = None  # "مسؤوليته عن هجوم استهدف مزارعين": the victims, not the claimant
             a = (
                 roles.before(c.start, gap=4, pool=pool)
                 if where == "before"
-                else roles.after(c.end, gap=3, pool=pool) or roles.before(c.start, gap=2, pool=pool)
+                else after or roles.before(c.start, gap=2, pool=pool)
             )
             if a is None and where == "after":  # أعلنت الجماعة، فجر اليوم، مسؤوليتها
                 a = roles.before(c.start, gap=6, pool=pool)
@@ -742,6 +870,26 @@ def _actors(f: Frame, slots: Slots) -> bool:
     return sides is not None
 
 
+def _negated_claim(r: SentenceReading, c: Item) -> bool:
+    """A negation (roles.tsv ``negation``: لم، دون) shortly before a claim word."""
+    return any(
+        n.row["role"] == "negation" and n.end <= c.start and r.words_between(n.end, c.start) <= 4
+        for n in r.roles
+    )
+
+
+def _reported_clause(r: SentenceReading, a: int, b: int) -> bool:
+    """A complementiser (أن، إن) between ``a`` and ``b``: what follows is a clause
+    of its own, whose subject is not the speaker before it."""
+    return any(
+        c.row["role"] == "complement"
+        and a <= c.start < b
+        and r.text[c.start : c.end].isalpha()
+        and not match_form(r.text[c.start : c.end]).endswith(("ه", "ها", "هم"))
+        for c in r.roles
+    )  # "أعلنت الجماعة أنها استهدفت": the pronoun keeps the speaker as the subject
+
+
 def _speaker(r: SentenceReading, cue: Item, a) -> bool:
     """The actor is the one speaking: no complementiser (أن، إن) between the
     reporting verb and it."""
@@ -760,7 +908,17 @@ def _reports(r: SentenceReading, a) -> bool:
     first = min(after, key=lambda t: t.start)
     if inside_casualty(r, first):
         return False  # "أعلن الجيش أن جندياً قتل": it reports its losses, not an attack of its own
-    return any(c.row["role"] == "complement" and a.end <= c.start < first.start for c in r.roles)
+    if any(c.row["role"] == "complement" and a.end <= c.start < first.start for c in r.roles):
+        return True
+    # "أعلنت جماعة الحوثي، مساء الأربعاء، استهداف سفينة": what it announces is the
+    # verbal noun right after it (only a date between)
+    if first.row["form"] not in ("noun", "verb") or r.definite_at(first.start):
+        return False  # (اعتراض is read as a verb: a verbal noun all the same)
+    return all(
+        any(d.start <= x < d.end for d in r.dates)
+        for x in r.token_starts
+        if a.end <= x < first.start and r.text[x].isalnum()
+    )
 
 
 def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
@@ -770,7 +928,9 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
         if t.row["form"] == "verb":
             carries_subject = match_form(r.text[t.start : t.end]).endswith("وا")
             agent = None if carries_subject else roles.after(t.end, skip=used, subject=True)
-            agent = agent or roles.before(t.start, skip=used)
+            before = roles.before(t.start, skip=used)
+            if before is not None and not _reported_clause(r, before.end, t.start):
+                agent = agent or before  # not "قال الجيش إن قذيفتين أطلقتا": a new clause
         if (
             agent is None
             and t.row["form"] in ("noun", "plural")
@@ -779,6 +939,8 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
             # "ردّت القوات الأمريكية بقصف مدفعي": the actor before "by shelling" did it
             agent = roles.before(t.start, skip=used)
             agent = agent if agent is not None and _kind(agent) in ARMED else None
+            if agent is not None and any(x.end <= agent.start for x in f.triggers if x is not t):
+                agent = None  # "اغتيال قيادي في حماس بضربة": the actor of another noun's phrase
         if agent is None:
             # the attack word names its author: غارة إسرائيلية، مسيّرة تركية
             spans = [t, *f.inside(r.weapons)]
@@ -880,7 +1042,11 @@ def _statement_dates(r: SentenceReading, dates: list) -> list:
 def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None, narrative) -> None:
     r = f.reading
     head = f.head
-    usable = [d for d in r.dates if not getattr(d, "future", False)]
+    usable = [
+        d
+        for d in r.dates
+        if not getattr(d, "future", False) and not _source_name(r.text, d.start, d.end)
+    ]
     if len(usable) > 1:
         said = _statement_dates(r, usable)
         if len(said) < len(usable):
@@ -902,12 +1068,27 @@ def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None, 
     slots.window = narrative or published
 
 
+def _source_name(text: str, start: int, end: int) -> bool:
+    """The span lies inside a quoted name told after ل (a source: قال لـ"مرصد
+    إدلب"، لـ"زاغروس اليوم"): an outlet's name, not a place or a date."""
+    left = text[max(0, start - QUOTE_REACH) : start]
+    opening = max(left.rfind(q) for q in OPEN_QUOTES)
+    if opening < 0 or any(q in left[opening + 1 :] for q in CLOSE_QUOTES):
+        return False
+    before = left[:opening].rstrip("ـ").rstrip()
+    if not before.endswith("ل") or (len(before) > 1 and before[-2].isalpha()):
+        return False
+    right = text[end : end + QUOTE_REACH]
+    return any(q in right for q in CLOSE_QUOTES)
+
+
 def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
     # a time word read as a village (فجر، صباح) is not where it happened
     inside = [
         p
         for p in f.inside(r.places)
         if not any(d.start < p.end and p.start < d.end for d in r.dates)
+        and not _source_name(r.text, p.start, p.end)
     ]
     head = f.head
     if not inside:
@@ -921,6 +1102,10 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
     slots.location = place
     slots.place_text = m.text
     slots.cite("location", m.start, m.end)
+    slots.offset = any(
+        x.row["role"] == "offset" and x.end <= m.start and r.words_between(x.end, m.start) <= 6
+        for x in f.inside(r.roles)
+    )
 
 
 def evidence(article_id: str, text: str, slots: Slots) -> list[Evidence]:

@@ -17,7 +17,12 @@ province. Tellings by two different named actors, or after words that
 announce another event (وفي هجوم آخر), stay apart. Sentences that report no
 event but say who claimed, denied or was blamed, that nobody was hurt or
 what was damaged (ولم تتبنَّ أي جهة الهجوم، لم يسفر الهجوم عن إصابات) add
-that to the event told just before. docs/extract.md has the full list.
+that to the event told just before. Background is dropped before merging:
+tellings dated by their own words to a month, a year or a day more than a
+week back, attacks told over months (خلال العامين الماضيين مئات الضربات) or
+on a multitude of sites, and denials of the event itself. A claim of an
+attack already told (وتبنى التنظيم الهجوم) joins that attack. docs/extract.md
+has the full list.
 """
 
 from __future__ import annotations
@@ -36,6 +41,13 @@ from rasd.text.tokens import tokenize
 
 _ECHO_SKIPS = ("actor1", "actor2", "suspected_actor1", "claim_status", "date", "location")
 FOLLOW_UP = 3  # sentences after an event within which a claim or toll may still refer to it
+SPAN_GAP = 8  # words between a stretch of time (منذ مطلع العام) and the attack it spans
+RECENT_DAYS = 7  # a past attack is news only when dated to a day within this many days
+WEAPON_TYPES = (
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+)
 _CLAIM_RANK = {"claimed": 4, "denied": 3, "attributed": 2, "unclaimed": 1, "unknown": 0}
 
 
@@ -67,6 +79,7 @@ def extract_article(article: Article) -> Article:
     retold: list[tuple[Frame, Slots, int]] = []
     silent: list[tuple[object, int]] = []  # sentences with event words but no event of their own
     narrative: DateWindow | None = None  # the date the story is at
+    early: list[Slots] = []  # tellings before the story's first date
     sentences = article.content_sentences()
     for i, s in enumerate(sentences):
         r = read_lexicons(text, s.start, s.end)
@@ -85,9 +98,15 @@ def extract_article(article: Article) -> Article:
         for f in frames(r):
             if not passes(f):
                 if retells(f):  # not news of its own: it may only join an event told before
-                    retold.append((f, fill(f, text, published=published, narrative=narrative), i))
-                elif _echo(f):
-                    echoes.append((f, fill(f, text, published=None), i))
+                    sl = fill(f, text, published=published, narrative=narrative)
+                    if not _history(f, sl, published):
+                        retold.append((f, sl, i))
+                elif _echo(f) or (told and _toll_only(f)):
+                    # (told: "…، وسقطت شظاياه …، ما أدى إلى إصابة مدنيين اثنين": the toll
+                    # of the event this sentence has told, whatever its own verb)
+                    sl = fill(f, text, published=None)
+                    if not _history(f, sl, published):
+                        echoes.append((f, sl, i))
                 continue
             if f.parent is not None and not (f.inside(r.targets) or f.inside(r.weapons)):
                 continue  # a place named in passing (الحدود بين سوريا والعراق) is not a second attack
@@ -102,8 +121,12 @@ def extract_article(article: Article) -> Article:
             slots = fill(f, text, fallback_dates=fallback, published=published, narrative=narrative)
             if f.parent is not None and id(f.parent) in filled:
                 _inherit(slots, filled[id(f.parent)])
+            if _history(f, slots, published):
+                continue  # "في نيسان 2024 قتل خمسة عمال في هجوم مماثل": history, not news
             filled[id(f)] = slots
             kept.append((f, slots, i))
+            if not slots.dated and narrative is None:
+                early.append(slots)  # dated by publication only, before the story opened
             told = True
         if told:
             dated = [
@@ -116,11 +139,22 @@ def extract_article(article: Article) -> Article:
             past = [d for d in r.dates if not getattr(d, "future", False)]
             if past and narrative is None:  # the most precise date the story opened with
                 narrative = min(past, key=lambda d: (d.window.precision, d.start)).window
+    # a headline told before the story's first date continues that date, not the day
+    # of publication ("… وقصف مدفعي على قرى العمادية" over a report of Tuesday night)
+    first = next((sl.window for _, sl, _ in kept if sl.dated and sl.window is not None), None)
+    if first is not None:
+        for sl in early:
+            sl.window = first
     # the most certain telling of an attack is the base; weaker retellings fill its gaps
-    refers = {k for k in range(len(kept)) if _anaphoric(kept[k][0], kept[k][1])}
+    refers = {
+        k
+        for k in range(len(kept))
+        if _anaphoric(kept[k][0], kept[k][1]) or _claims_told(kept[k][0])
+    }
     plain = [k for k in range(len(kept)) if k not in refers]
     back = sorted(refers)
-    order = sorted(plain, key=lambda k: (-kept[k][0].score, k))
+    # a telling that says when and where is a surer base than one that borrows both
+    order = sorted(plain, key=lambda k: (-_anchored(kept[k][1]), -kept[k][0].score, k))
     merged: list[_Merged] = []
     for k in order:
         f, slots, i = kept[k]
@@ -133,6 +167,13 @@ def extract_article(article: Article) -> Article:
         )
     for k in back:  # in text order: a clause that refers back joins what it refers to
         f, slots, i = kept[k]
+        if _claims_told(f):
+            # "وتبنى تنظيم داعش الهجوم في بيان صباح اليوم": the claim joins the attack it
+            # claims; its date is the statement's, its place and figures the claimant's words
+            target = _claimed_event(merged, f, slots, i)
+            if target is not None:
+                _merge_claim(target, slots, f, aid, text, i)
+                continue
         target = _antecedent(merged, f, slots, i)
         if target is not None:
             _merge(target, slots, f, aid, text, i, back=True)
@@ -151,6 +192,7 @@ def extract_article(article: Article) -> Article:
             target is not None
             and (min(target.sentences) < i or toll)
             and _same_actor(target.event.actor1, slots.actor1)
+            and _weapons_fit(target.event.weapons, slots.weapons)
         ):
             _merge(target, slots, f, aid, text, i, back=toll)
     for f, slots, i in echoes:
@@ -163,6 +205,8 @@ def extract_article(article: Article) -> Article:
             _merge(m, slots, f, aid, text, i, back=True)
     for r, i in silent:
         _follow_up(merged, r, i, aid, text, ref)
+    _share_actor(merged, kept, aid, text)
+    _name_generic_actors([m.event for m in merged], text)
     out = []
     ids: set[str] = set()
     for m in merged:
@@ -193,6 +237,93 @@ class _Merged:
     sentences: set[int] = field(default_factory=set)  # every sentence that told it
 
 
+def _history(f: Frame, s: Slots, published: DateWindow | None) -> bool:
+    """Not news: dated before the week reported, told over months, or denied."""
+    return _background(s, published) or _over_span(f) or _denied_event(f) or _tally(f, s)
+
+
+def _tally(f: Frame, s: Slots) -> bool:
+    """ "الغارات التي شنت أمس على مئات المواقع في الجنوب والبقاع": attacks on a
+    vague multitude of targets (مئات، عشرات) over a region or no place at all
+    are a count of many events, not one."""
+    if f.family != "violence":
+        return False  # (مئات المتظاهرين is the size of a protest)
+    if s.location is not None and (s.location.geo_precision or 0) < 3:
+        return False
+    r = f.reading
+    words = f.inside(r.roles)
+    heads = [*f.triggers, *f.inside(r.targets)]
+    heads += [x for x in words if x.row["role"] == "patient"]
+    return any(
+        q.row["role"] == "multitude"
+        and any(h.start >= q.end and r.text[q.end : h.start].strip() in ("", "ال") for h in heads)
+        for q in words
+    )
+
+
+def _background(s: Slots, published: DateWindow | None) -> bool:
+    """A telling dated by its own words to a month or a year ("في نيسان 2024",
+    "الشهر الماضي", "عام 2022") or to a day more than a week before publication
+    is background: a past attack is an event only when dated to a day of the week
+    the article reports."""
+    w = s.window
+    if not s.dated or w is None:
+        return False
+    if w.precision >= 3:
+        return True
+    return published is not None and (published.start - w.end).days > RECENT_DAYS
+
+
+def _over_span(f: Frame) -> bool:
+    """An attack told over a stretch of months or years (roles.tsv ``span``:
+    "خلال العامين الماضيين مئات الضربات", "منذ مطلع العام") with no day or
+    week of its own in the clause is a tally or history."""
+    r = f.reading
+    spans = [x for x in f.inside(r.roles) if x.row["role"] == "span"]
+    if not any(
+        (r.words_between(x.end, t.start) if x.end <= t.start else r.words_between(t.end, x.start))
+        <= SPAN_GAP
+        for x in spans
+        for t in f.triggers
+    ):
+        return False  # (not "… الذي أطاحه انقلاب عام 2006" far from the protest)
+    return not any(
+        d.window.precision <= 2 and not getattr(d, "future", False) for d in f.inside(r.dates)
+    )
+
+
+def _denied_event(f: Frame) -> bool:
+    """ "تنفي تعرض مطار بغداد لهجوم": a denial whose object is the event itself
+    (its trigger follows with nothing but the denier between), not a denial of
+    responsibility for it (نفت مسؤوليتها عن الهجوم)."""
+    r = f.reading
+    first = min(f.triggers, key=lambda t: t.start)
+    for c in r.claims:
+        if c.row["status"] != "denied" or c.end > first.start:
+            continue
+        gap = [
+            (a, b)
+            for a, b in _words(r, c.end, first.start)
+            if not any(x.start <= a and b <= x.end for x in (*r.actors, *r.dates))
+        ]
+        if not gap:
+            return True
+    return False
+
+
+def _words(r, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans of the words between offsets ``a`` and ``b`` (punctuation left out)."""
+    out = []
+    for tok in r.tokens:
+        if (
+            tok.start >= a
+            and tok.end <= b
+            and any(ch.isalnum() for ch in r.text[tok.start : tok.end])
+        ):
+            out.append((tok.start, tok.end))
+    return out
+
+
 def _echo(f: Frame) -> bool:
     """A frame too weak to be an event of its own that may still add to one
     told just before: "the ship suffered light damage and no one was hurt"."""
@@ -210,7 +341,8 @@ def _echo_target(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged |
     for m in merged:
         if FAMILY.get(m.event.plover_type, "violence") != fam or not 0 <= i - m.sentence <= 2:
             continue
-        if s.targets and not {t.kind for t in s.targets} & {t.kind for t in m.event.targets}:
+        hit = {t.kind for t in s.targets if t.kind != "people"}  # people are the toll
+        if hit and m.event.targets and not hit & {t.kind for t in m.event.targets}:
             continue
         if not (s.targets or s.fatalities is not None or s.injuries is not None):
             continue
@@ -252,9 +384,95 @@ def _anaphoric(f: Frame, s: Slots) -> bool:
         return False
     definite = [t for t in nouns if r.definite_at(t.start)]
     definite += [
-        w for w in f.inside(r.weapons) if r.definite_at(w.start) and w.row["number"] != "model"
+        w
+        for w in f.inside(r.weapons)
+        if r.definite_at(w.start) and w.row["number"] != "model" and not _instrument(r, w)
     ]
-    return bool(definite)
+    if definite:
+        return True
+    # "وإن السفينة استهدفت": a verb whose only target is one already told (with the
+    # article), no new weapon and no date of its own
+    targets = f.inside(r.targets)
+    return (
+        not s.dated
+        and not nouns
+        and bool(targets)
+        and all(r.definite_at(t.start) for t in targets)
+        and not any(not r.definite_at(w.start) for w in f.inside(r.weapons))
+    )
+
+
+def _anchored(s: Slots) -> int:
+    """1 when the telling has a date or a place of its own, else 0."""
+    return int(s.dated or s.location is not None)
+
+
+def _claims_told(f: Frame) -> bool:
+    """An explicit claim (claims.tsv kind ``claim``: تبنى، أعلن مسؤوليته) of an
+    attack already told: the event word it claims carries the article (تبنى
+    التنظيم الهجوم) or it has none of its own (تبنته)."""
+    r = f.reading
+    cues = [
+        c
+        for c in f.inside(r.claims)
+        if c.row["status"] == "claimed" and c.row.get("kind") == "claim"
+    ]
+    if not cues:
+        return False
+    c = min(cues, key=lambda c: c.start)
+    if any(t.start < c.start for t in f.triggers):
+        return False  # "قُتل عنصر … قبل أن يتبنى التنظيم العملية": the attack is told here
+    after = sorted((t for t in f.triggers if t.start >= c.end), key=lambda t: t.start)
+    if not after:
+        return True
+    return r.definite_at(after[0].start) and after[0].row["form"] in ("noun", "plural")
+
+
+def _claimed_event(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | None:
+    """The attack a claim refers to: the nearest one of its family told before
+    it, at the place the claim names when one is there."""
+    fam = FAMILY.get(s.plover_type, "violence")
+    told = [
+        m
+        for m in merged
+        if FAMILY.get(m.event.plover_type, "violence") == fam
+        and min(m.sentences) <= i
+        and m.frame.reading is not f.reading
+        and _same_actor(m.event.actor1, s.actor1)
+    ]
+    if not told:
+        return None
+    told.sort(key=lambda m: _nearness(m, i))
+    here = [m for m in told if s.location is not None and _same_place(m, s)]
+    return (here or told)[-1]
+
+
+def _merge_claim(m: _Merged, s: Slots, f: Frame, aid: str, text: str, i: int) -> None:
+    """Fold a claim into the attack: the claimant and the claim; figures only
+    where the event has none (the claimant's toll is its own word)."""
+    ev = m.event
+    s.window, s.dated, s.location, s.place_text, s.places = None, False, None, None, []
+    if ev.fatalities is not None:
+        s.fatalities = None
+    if ev.injuries is not None:
+        s.injuries = None
+    drop = {"date", "location"}
+    drop |= {x for x in ("fatalities", "injuries") if getattr(s, x) is None}
+    s.evidence = [e for e in s.evidence if e[0] not in drop]
+    if s.claim_status == "claimed" and s.actor1 is not None and _generic_actor(ev.actor1):
+        ev.actor1 = None  # "مسلحون" of the report, "تنظيم داعش" of the claim
+        ev.evidence = [e for e in ev.evidence if e.field != "actor1"]
+    _merge(m, s, f, aid, text, i, back=True)
+
+
+def _generic_actor(a: Actor | None) -> bool:
+    return a is None or a.name.endswith("(unspecified)")
+
+
+def _instrument(r, w) -> bool:
+    """ "قصفت القوات التركية بالمدفعية الثقيلة": a weapon named with ب and the
+    article is the means of a new attack, not the weapon of one told before."""
+    return r.text[max(0, w.start - 3) : w.start] == "بال"
 
 
 def _toll_only(f: Frame) -> bool:
@@ -351,6 +569,38 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
     if slots.location is not None:
         here = [x for x in before if x.event.location is not None and _same_place(x, slots)]
         m = max(here, key=lambda m: _nearness(m, i)) if here else m
+    elif slots.targets:
+        # "ولم تتبنَّ أي جهة الهجوم على القاعدة": the event that hit what it names
+        kinds = {t.kind for t in slots.targets}
+        hit = [x for x in before if kinds & {t.kind for t in x.event.targets}]
+        m = max(hit, key=lambda m: _nearness(m, i)) if hit else m
+    # "ولم تعلن أي جهة مسؤوليتها عن الهجومين": a dual or plural event word speaks of
+    # every event told just before
+    group = before if _plural_reference(r) else [m]
+    keep = []
+    for m in group:
+        keep = _follow_into(m, slots, status, zero)
+        if keep:
+            m.sentences.add(i)
+            have = {(e.field, e.start, e.end) for e in m.event.evidence}
+            m.event.evidence.extend(
+                e
+                for e in evidence(aid, text, slots)
+                if e.field in keep and (e.field, e.start, e.end) not in have
+            )
+
+
+def _plural_reference(r) -> bool:
+    """The sentence names the events with a dual or plural (الهجومين، الضربتين، الهجمات)."""
+    return any(
+        t.row["form"] == "plural" or match_form(r.text[t.start : t.end]).endswith(("ين", "ان"))
+        for t in r.triggers
+        if r.definite_at(t.start)
+    )
+
+
+def _follow_into(m: _Merged, slots: Slots, status: str, zero: list[str]) -> list[str]:
+    """Add what a follow-up sentence says to the event: the fields it filled."""
     ev = m.event
     keep = []
     if status != "unknown" and ev.claim_status == "unknown":
@@ -372,15 +622,79 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
         # "السفينة تعرضت لأضرار طفيفة": damage to what the event hit
         ev.damage.extend(d for d in slots.damage if d not in ev.damage)
         keep.append("damage")
-    if not keep:
+    return keep
+
+
+def _share_actor(merged: list[_Merged], kept: list, aid: str, text: str) -> None:
+    """ "غارات إسرائيلية على كفررمان والعباسية": a telling that names its author and
+    several places gives that author to the event at each of them that names none."""
+    for m in merged:
+        ev = m.event
+        if ev.actor1 is not None or ev.claim_status != "unknown" or not m.slots.place_text:
+            continue
+        own = _place_keys(Slots("", "", "", False, places=[m.slots.place_text]))
+        fam = FAMILY.get(ev.plover_type, "violence")
+        for _f, sl, _ in kept:
+            if (
+                sl.actor1 is None
+                or len(sl.places) < 2
+                or FAMILY.get(sl.plover_type, "violence") != fam
+                or not own & _place_keys(sl)
+                or not _soft_overlap(m, sl)
+                or not _weapons_fit(ev.weapons, sl.weapons)
+                or sl.actor1 == ev.actor2
+            ):
+                continue
+            ev.actor1 = sl.actor1
+            ev.evidence.extend(e for e in evidence(aid, text, sl) if e.field == "actor1")
+            break
+
+
+def _name_words(phrase: str) -> str:
+    """A name in matching form, the article dropped from every word."""
+    return " ".join(w.removeprefix("ال") for w in match_form(phrase).split())
+
+
+def _name_generic_actors(events: list[Event], text: str) -> None:
+    """A generic mention (``المليشيا``، ``الجيش``) names the actor of its kind the
+    article names elsewhere with those words and more (``مليشيا الحوثي``،
+    ``الجيش اللبناني``): the nearest such mention, one before it first."""
+    slots = [
+        (ev, k)
+        for ev in events
+        for k in ("actor1", "actor2")
+        if getattr(ev, k) is not None and _generic_actor(getattr(ev, k))
+    ]
+    if not slots:
         return
-    m.sentences.add(i)
-    have = {(e.field, e.start, e.end) for e in ev.evidence}
-    ev.evidence.extend(
-        e
-        for e in evidence(aid, text, slots)
-        if e.field in keep and (e.field, e.start, e.end) not in have
-    )
+    try:
+        from rasd.extract import deps
+        from rasd.extract.actors import load
+    except ImportError:  # the actor dictionary is not installed
+        return
+    index = load()
+    mentions = [
+        a
+        for a in deps.find_actors(text, 0, len(text), tokenize(text, 0, len(text)))
+        if not _generic_actor(a.actor) and a.actor.id in index and getattr(a, "text", None)
+    ]
+    for ev, k in slots:
+        actor = getattr(ev, k)
+        said = [e for e in ev.evidence if e.field == k]
+        if not said:
+            continue
+        pos, words = said[0].start, f" {_name_words(said[0].text)} "
+        other = ev.actor2 if k == "actor1" else ev.actor1
+        fits = [
+            a
+            for a in mentions
+            if a.actor.kind == actor.kind
+            and (other is None or a.actor.id != other.id)
+            and words in f" {_name_words(a.text)} "
+        ]
+        if fits:
+            best = min(fits, key=lambda a: (a.start > pos, abs(a.start - pos)))
+            setattr(ev, k, best.actor)
 
 
 def _inherit(child: Slots, parent: Slots) -> None:
@@ -436,6 +750,10 @@ def _same_place(m: _Merged, s: Slots) -> bool:
     a, b = m.event.location, s.location
     if a is None or b is None:
         return True
+    if s.offset or m.slots.offset:
+        # "على بعد ستة وستين ميلاً جنوب غربي ميناء الحديدة": a point of reference,
+        # not the place; it keeps apart only tellings in another country
+        return not (a.country and b.country and a.country != b.country)
     if a.gazetteer_id and b.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return True
     if a.name == b.name:
@@ -524,6 +842,15 @@ def _another(f: Frame) -> bool:
     )
 
 
+def _told_again(m: _Merged, s: Slots) -> bool:
+    """A second clause of the sentence names the event's own place (a claim and
+    the other side's account: "استهدفوا ثكنة زرعيت … في حين قال الجيش إن قذيفتين
+    سقطتا قرب زرعيت")."""
+    return (
+        s.location is not None and m.event.location is not None and bool(m.places & _place_keys(s))
+    )
+
+
 def _fitting(merged: list[_Merged], f: Frame, s: Slots):
     if _another(f):
         return
@@ -532,7 +859,7 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
         ev = m.event
         if FAMILY.get(ev.plover_type, "violence") != fam:
             continue
-        if m.frame.reading is f.reading:
+        if m.frame.reading is f.reading and not _told_again(m, s):
             # two frames of one sentence are two events unless the second is a weak echo
             if any(float(t.row["strength"]) >= 2 for t in f.triggers) or s.location is not None:
                 continue
@@ -580,6 +907,15 @@ def _merge(
         or (
             f.family == "protest" and prio.get(s.sub_event_type, 0) > prio.get(ev.sub_event_type, 0)
         )
+        # "اغتيال … بضربة" then "الضربة نفذتها طائرة مسيرة": the weapon says what the
+        # attack was, when nothing had said it
+        or (
+            back
+            and (ev.sub_event_type == "Attack" or not m.slots.specific)
+            and not ev.weapons
+            and s.weapons
+            and s.sub_event_type in WEAPON_TYPES
+        )
     ):
         ev.event_type, ev.sub_event_type, ev.plover_type = (
             s.event_type,
@@ -588,8 +924,19 @@ def _merge(
         )
         m.slots.specific = True
     if s.sub_event_type != "Disrupted weapons use" or ev.sub_event_type == s.sub_event_type:
-        ev.actor1 = ev.actor1 or s.actor1
-        ev.actor2 = ev.actor2 or s.actor2
+        for k in ("actor1", "actor2"):
+            old, new = getattr(ev, k), getattr(s, k)
+            if old is None or (
+                new is not None
+                and _generic_actor(old)
+                and not _generic_actor(new)
+                and new.kind == old.kind
+                and new != (ev.actor2 if k == "actor1" else ev.actor1)
+            ):
+                # "الجيش" of the headline, "الجيش اللبناني" of the report
+                setattr(ev, k, old or new if old is None else new)
+                if old is not None:
+                    ev.evidence = [e for e in ev.evidence if e.field != k]
     ev.suspected_actor1 = ev.suspected_actor1 or s.suspected_actor1
     if _CLAIM_RANK[s.claim_status] > _CLAIM_RANK[ev.claim_status]:
         ev.claim_status = s.claim_status
@@ -600,6 +947,12 @@ def _merge(
         took_place = True
     elif s.location is not None and m.frame.reading is not f.reading and _narrower(m, s, keys):
         # "قضاء الطارمية شمالي العاصمة بغداد" after a headline that said only "شمال بغداد"
+        ev.location = s.location
+        ev.evidence = [e for e in ev.evidence if e.field != "location"]
+        m.slots.place_text = s.place_text
+        took_place = True
+    elif s.location is not None and s.offset and _vaguer(ev.location, s.location):
+        # "في البحر الأحمر" then "على بعد ستين ميلاً جنوب غربي ميناء الحديدة": near the port
         ev.location = s.location
         ev.evidence = [e for e in ev.evidence if e.field != "location"]
         m.slots.place_text = s.place_text
@@ -649,6 +1002,12 @@ def _merge(
         if (e.field, e.start, e.end) not in have and kept_actor.get(e.field, True)
     )
     ev.confidence = round(min(0.99, max(ev.confidence, _confidence(f)) + 0.03), 3)
+
+
+def _vaguer(a, b) -> bool:
+    """Place ``a`` is only a region (a sea, a country) and ``b`` is more precise."""
+    pa, pb = getattr(a, "geo_precision", None), getattr(b, "geo_precision", None)
+    return pa is not None and pb is not None and pa > pb
 
 
 def _max(a: int | None, b: int | None) -> int | None:
