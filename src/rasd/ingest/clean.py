@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 
 from rasd import resources
 from rasd.errors import ResourceError
-from rasd.model import Article
+from rasd.model import Article, Paragraph
 from rasd.text import match_form
+from rasd.text.normalize import maps_one_to_one, spellings_within_words
 
 _NON_WORD = re.compile(r"[\W_]+")
 # sentences shorter than this (in key characters) are too generic to call repeats
@@ -38,6 +39,17 @@ def paragraph_forms(article: Article) -> list[str]:
         forms = [match_form(text[p.start : p.end]) for p in article.paragraphs]
         article.memo["paragraph_forms"] = forms
     return forms
+
+
+def paragraph_keys(article: Article) -> list[str]:
+    """``key`` of every paragraph, from the shared paragraph forms (once per article)."""
+    forms = paragraph_forms(article)
+    memo = article.memo.get("paragraph_keys")
+    if memo is not None and memo[0] is forms:
+        return memo[1]
+    keys = [_NON_WORD.sub(" ", f).strip() for f in forms]
+    article.memo["paragraph_keys"] = (forms, keys)
+    return keys
 
 
 def body_form(article: Article) -> str:
@@ -115,8 +127,12 @@ def _too_long(line: str) -> bool:
 
 def is_boilerplate_form(form: str) -> bool:
     """``is_boilerplate`` for a line already in matching form."""
+    return _is_boilerplate_key(form, _NON_WORD.sub(" ", form).strip())
+
+
+def _is_boilerplate_key(form: str, k: str) -> bool:
+    """``is_boilerplate_form`` with the line's ``key`` already made."""
     p = _patterns()
-    k = _NON_WORD.sub(" ", form).strip()
     if not k:
         return False
     if k in p.exact:
@@ -140,15 +156,38 @@ def mark_boilerplate(article: Article) -> Article:
     The title and the date line keep their kind."""
     text = article.text
     forms = paragraph_forms(article)
+    keys = paragraph_keys(article)
     article.paragraphs = [
         replace(p, kind="boilerplate")
         if p.kind == "body"
         and not _too_long(text[p.start : p.end])
-        and is_boilerplate_form(forms[i])
+        and _is_boilerplate_key(forms[i], keys[i])
         else p
         for i, p in enumerate(article.paragraphs)
     ]
     return article
+
+
+def _sentence_key(text: str, a: int, b: int, par: Paragraph | None, form: str | None) -> str:
+    """``key(text[a:b])``, cut from the paragraph's matching form when that
+    form maps one character to one (no marks dropped, no ligatures) and the
+    cuts fall outside words (so no spelling variant straddles them)."""
+    if par is None or form is None or not (par.start <= a <= b <= par.end):
+        return key(text[a:b])
+    i, j = a - par.start, b - par.start
+    if (
+        len(form) != par.end - par.start
+        or not maps_one_to_one(text, par.start, par.end)
+        or (0 < i < len(form) and _is_word(form[i - 1]) and _is_word(form[i]))
+        or (0 < j < len(form) and _is_word(form[j - 1]) and _is_word(form[j]))
+        or not spellings_within_words()
+    ):
+        return key(text[a:b])
+    return _NON_WORD.sub(" ", form[i:j]).strip()
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def mark_repeats(article: Article) -> Article:
@@ -159,8 +198,9 @@ def mark_repeats(article: Article) -> Article:
     paragraphs = []
     keys: dict[tuple[int, int], str] = {}
     forms = paragraph_forms(article)
+    par_keys = paragraph_keys(article)
     for i, p in enumerate(article.paragraphs):
-        k = _NON_WORD.sub(" ", forms[i]).strip() if p.kind != "boilerplate" else ""
+        k = par_keys[i] if p.kind != "boilerplate" else ""
         keys[p.start, p.end] = k
         if k and k in first_par:
             p = replace(p, repeat_of=first_par[k])
@@ -172,9 +212,9 @@ def mark_repeats(article: Article) -> Article:
     sentences = []
     for i, s in enumerate(article.sentences):
         k = keys.get((s.start, s.end))
-        if k is None:
-            k = key(text[s.start : s.end])
         par = paragraphs[s.paragraph] if 0 <= s.paragraph < len(paragraphs) else None
+        if k is None:
+            k = _sentence_key(text, s.start, s.end, par, forms[s.paragraph] if par else None)
         in_repeat = par is not None and par.repeat_of is not None
         if k and k in first_sent and (in_repeat or len(k) >= MIN_SENTENCE_KEY):
             s = replace(s, repeat_of=first_sent[k])

@@ -172,24 +172,26 @@ class PhraseMatcher:
         """Non-overlapping matches, left to right, longest at each position."""
         text = getattr(tokens, "text", None)
         out: list[Match] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            tok = tokens[i]
-            hit = None
-            if tok.kind == "word":
-                readings = self._readings(tok.form)
-                if readings:
-                    hit = self._match_at(tokens, i, readings)
+        known = self._candidates
+        resume = 0  # the token after the last match
+        for i, (tok_start, _, form, kind) in enumerate(tokens):
+            if i < resume or kind != "word":
+                continue
+            readings = known.get(form)
+            if readings is None:
+                readings = self._readings(form)
+            if not readings:
+                continue
+            hit = self._match_at(tokens, i, readings)
             if hit is None:
-                i += 1
                 continue
             plen, entry = hit
             last = i + 1 + len(entry.rest)
-            start = tok.start
+            start = tok_start
             if plen:
-                start = advance(text, tok.start, plen) if text is not None else tok.start + plen
+                start = advance(text, tok_start, plen) if text is not None else tok_start + plen
             out.append(Match(start, tokens[last - 1].end, entry.value, i, last, entry.phrase))
-            i = last
+            resume = last
         return out
 
     def find_text(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:

@@ -57,6 +57,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _split_line(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    first = _END.search(text, a, b)
+    if first is None or (
+        _END.search(text, first.end(), b) is None and _LETTER.search(text, first.end(), b) is None
+    ):
+        # at most one run of end marks, with no letter after it (most lines):
+        # whatever that mark is, the line is one sentence
+        _add(text, a, b, spans)
+        return
     cuts: list[int] = []
     quoted: list[tuple[int, int]] | None = None
     prev = a
@@ -118,13 +126,24 @@ def _is_abbreviation(text: str, dot: int, a: int) -> bool:
         i -= 1
     while i < dot and text[i] in _TOKEN_LEAD:
         i += 1
-    word = match_form(text[i : dot + 1])
+    verdict = _word_verdict(text[i : dot + 1])
+    if verdict is None:
+        return not _follows_number(text, i, a)
+    return verdict
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_verdict(raw: str) -> bool | None:
+    """Whether a word ending in a dot is an abbreviation: True, False, or
+    None for "one only when no number comes before it" (a single letter, an
+    era). A function of the word alone, so remembered (words recur)."""
+    word = match_form(raw)
     letters = word.replace(".", "")
     if not letters or not _LETTER.match(letters):
         return False  # a number or a mark: "2024." ends a sentence
     kind = _abbreviations().get(word)
     if kind == "era" or (kind is None and len(letters) == 1):
-        return not _follows_number(text, i, a)
+        return None
     return kind is not None or _DOTTED.fullmatch(word) is not None
 
 

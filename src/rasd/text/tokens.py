@@ -36,21 +36,54 @@ class Token(NamedTuple):
     kind: str  # "word" | "number" | "punct"
 
 
+_new = tuple.__new__
+
+
+# tokens of the spans of the last text seen: the extractor, the actor and
+# place finders and the geocoder all tokenise the same sentences of one
+# article. Keyed by the text object itself (one article at a time, so no
+# cross-article reuse); (text, spans) is swapped as one tuple, so threads
+# never store into another text's table.
+_last: tuple[str | None, dict[tuple[int, int], Tokens]] = (None, {})
+_CACHE_SPAN = 5000  # sentences and paragraphs, not whole books
+_CACHE_SPANS = 1024
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
-    """Tokens of ``text[start:end]``, offsets into ``text``."""
+    """Tokens of ``text[start:end]``, offsets into ``text``. The result is
+    shared with later calls on the same span: treat it as read-only."""
+    global _last
     end = len(text) if end is None else end
+    seen, spans = _last
+    if seen is text:
+        found = spans.get((start, end))
+        if found is not None:
+            return found
+    else:
+        spans = {}
+        _last = (text, spans)
+    tokens = _tokenize(text, start, end)
+    if end - start <= _CACHE_SPAN:
+        if len(spans) >= _CACHE_SPANS:
+            spans.clear()
+        spans[start, end] = tokens
+    return tokens
+
+
+def _tokenize(text: str, start: int, end: int) -> Tokens:
     piece = text[start:end]
     norm = normalize(piece)
     form = norm.text
-    if norm.one_to_one:  # offsets carry over
-        return Tokens(
-            (
-                Token(m.start() + start, m.end() + start, m.group(), m.lastgroup or "punct")
-                for m in _TOKEN.finditer(form)
-            ),
-            text,
-        )
     tokens = Tokens(text=text)
+    if norm.one_to_one:  # offsets carry over
+        # tuple.__new__ skips the named tuple's Python-level constructor (hot loop)
+        tokens.extend(
+            [
+                _new(Token, (m.start() + start, m.end() + start, m.group(), m.lastgroup))
+                for m in _TOKEN.finditer(form)
+            ]
+        )
+        return tokens
     append = tokens.append
     ns, os_ = norm.norm_starts, norm.orig_starts
     last_seg = len(ns) - 1
@@ -69,7 +102,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
             orig_b = max(orig_b, os_[e + 1])
         elif e == last_seg and b == size:
             orig_b = len(piece)
-        append(Token(orig_a + start, orig_b + start, m.group(), m.lastgroup or "punct"))
+        append(_new(Token, (orig_a + start, orig_b + start, m.group(), m.lastgroup)))
         k = e
     return tokens
 
