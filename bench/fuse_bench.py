@@ -4,19 +4,34 @@ Mentions are drawn like news: real events over 2 years at 5,000 places
 (popular places much more often, Zipf-like) in six countries; each event
 is told by 1-6 articles that arrive over the next days, with the usual
 noise: a missing weapon, a different count, a region instead of the place,
-a week instead of the day, another sub-event type. Each size runs in its
-own process so peak memory (max RSS) is that size's alone. Reports time,
-mentions per second, peak memory, growth from size to size, and how well
-the fused events match the generated truth (pairwise precision/recall).
+a week instead of the day. Each size runs in its own process so peak
+memory (max RSS) is that size's alone. The fuser streams: clusters whose
+window ended a month before the newest mention are written out (their
+fused record built) and leave memory, as a long-running fuser would (the
+store keeps clusters on disk instead). Reports wall and CPU time (the
+stream's generation timed apart and left out), mentions per second, peak
+memory, growth from size to size, and pairwise precision/recall of the
+fused events against the generated truth.
 
-``python -m bench.fuse_bench`` runs 10^4 and 10^5; ``--full`` (or
-RASD_FUSE_FULL=1) adds 10^6. A second part scores fusion of the gold
-clusters (``gold/articles.jsonl``) when the extractor is available.
+A second part measures fusion on the gold clusters (``gold/articles.jsonl``):
+given the gold article events (fusion alone) and end to end (the articles
+ingested into a fresh SQLite store, its fused events scored with
+``rasd.eval.score_fusion``), see ``rasd.fuse.goldscore``.
+
+A third runs the same stream through ``fuse_store`` and a SQLite store,
+batch by batch as ``rasd ingest`` does (only fusion timed).
+
+``python -m bench.fuse_bench`` runs 10^4 and 10^5 in memory, 10^4 through
+the store, and the gold part; ``--full`` (or RASD_FUSE_FULL=1) adds 10^6
+in memory and 10^5 through the store; ``--gold`` runs the gold part only;
+``--one N [--keep]`` one size in memory (``--keep``: no retiring);
+``--store N`` one size through the store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -28,8 +43,11 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CHUNK = 2_000  # mentions generated at a time (their generation is timed apart)
+RETIRE_DAYS = 30  # a mention arrives at most a few days after its event; a month is ample
 SIZES = (10_000, 100_000)
 FULL = (*SIZES, 1_000_000)
+STORE_SIZES = (10_000, 100_000)  # through fuse_store and SQLite (the second with --full)
 PLACES = 5_000
 DAYS = 730
 COUNTRIES = {  # code: (lat0, lat1, lon0, lon1)
@@ -73,8 +91,11 @@ def places(rng: random.Random) -> list[dict]:
     return out
 
 
-def mentions(n: int, seed: int = 1):
-    """(truth id, event dict) in arrival order; about n mentions."""
+def mentions(n: int, seed: int = 1, stats: dict | None = None):
+    """(truth id, event dict) in arrival order; about n mentions. ``stats``
+    (if given) gets ``gold_pairs``: mention pairs that report one true event."""
+    stats = {} if stats is None else stats
+    stats["gold_pairs"] = 0
     rng = random.Random(seed)
     where = places(rng)
     weights = [1.0 / (i + 1) ** 0.8 for i in range(PLACES)]
@@ -93,7 +114,9 @@ def mentions(n: int, seed: int = 1):
             actor = rng.choice(ACTORS) if rng.random() < 0.4 else None
             target = rng.choice(TARGETS)
             dead = rng.choice([None, None, 0, 1, 2, 3, 5])
-            for _ in range(min(6, 1 + int(rng.expovariate(0.7)))):
+            tellings = min(6, 1 + int(rng.expovariate(0.7)))
+            stats["gold_pairs"] += tellings * (tellings - 1) // 2
+            for _ in range(tellings):
                 when = start + dt.timedelta(days=day)
                 s = e = when
                 prec = 1
@@ -149,6 +172,7 @@ def mentions(n: int, seed: int = 1):
                     ],
                     "confidence": 0.6,
                     "language": "ar",
+                    "_truth": made - 1,  # read back by the bench only
                 }
                 seq += 1
                 pending.append((day + min(3, int(rng.expovariate(1.0))), seq, truth, ev))
@@ -161,43 +185,141 @@ def mentions(n: int, seed: int = 1):
         yield truth, ev
 
 
-def pair_scores(truth_of: dict[str, str], cluster_of: dict[str, str]) -> dict:
-    """Pairwise precision/recall of clusters against the truth (counted via group sizes)."""
-    pairs = lambda groups: sum(c * (c - 1) // 2 for c in groups.values())  # noqa: E731
-    both = Counter((truth_of[m], cluster_of[m]) for m in truth_of)
-    tp = pairs(both)
-    pred = pairs(Counter(cluster_of[m] for m in truth_of))
-    gold = pairs(Counter(truth_of.values()))
-    p = tp / pred if pred else 1.0
-    r = tp / gold if gold else 1.0
-    return {"pair_precision": round(p, 4), "pair_recall": round(r, 4)}
+class PairCount:
+    """Pairwise precision/recall of fused events against the generated truth,
+    counted cluster by cluster as clusters leave memory (group sizes only)."""
+
+    def __init__(self) -> None:
+        self.tp = 0
+        self.pred = 0
+        self.events = 0
+
+    def add(self, cluster) -> None:
+        self.events += 1
+        n = len(cluster.members)
+        self.pred += n * (n - 1) // 2
+        for c in Counter(m.data["_truth"] for m in cluster.members).values():
+            self.tp += c * (c - 1) // 2
+
+    def figures(self, gold_pairs: int) -> dict:
+        p = self.tp / self.pred if self.pred else 1.0
+        r = self.tp / gold_pairs if gold_pairs else 1.0
+        return {"pair_precision": round(p, 4), "pair_recall": round(r, 4)}
 
 
-def run_one(n: int) -> dict:
+def run_one(n: int, *, retire: bool = True) -> dict:
+    """Fuse a stream of about ``n`` mentions in one Fuser. With ``retire``
+    (the default), clusters whose window ended ``RETIRE_DAYS`` before the
+    newest mention are written out (their fused record built) and leave
+    memory, as a long-running fuser would; generating the stream is timed
+    apart and left out of the fusion time."""
     from rasd.fuse.fusion import Fuser
+    from rasd.fuse.record import fused_event
 
-    stream = list(mentions(n))
+    stats: dict = {}
+    stream = mentions(n, stats=stats)
     fuser = Fuser(now=lambda: "bench")
-    truth_of: dict[str, str] = {}
-    t0 = time.perf_counter()
-    for truth, ev in stream:
-        fuser.add(ev)
-        truth_of[ev["event_id"]] = truth
-    t_fuse = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    records = sum(1 for _ in fuser.events())
-    t_records = time.perf_counter() - t0
-    cluster_of = {m: fuser.resolve(c) for m, c in fuser.cluster_of.items()}
+    pairs = PairCount()
+    made = 0
+    t_gen = cpu_gen = 0.0
+    newest = None
+    started, cpu_started = time.perf_counter(), time.process_time()
+    while True:
+        # generate in chunks: a clock read per mention costs more than fusing it here
+        t0, c0 = time.perf_counter(), time.process_time()
+        chunk = list(itertools.islice(stream, CHUNK))
+        t_gen += time.perf_counter() - t0
+        cpu_gen += time.process_time() - c0
+        if not chunk:
+            break
+        for _, ev in chunk:
+            fuser.add(ev)
+            made += 1
+            day = dt.date.fromisoformat(ev["date_end"])
+            if retire and (newest is None or day > newest):
+                newest = day
+                for c in fuser.retire(day - dt.timedelta(days=RETIRE_DAYS)):
+                    fused_event(c)
+                    pairs.add(c)
+    for c in list(fuser.clusters.values()):
+        fused_event(c)
+        pairs.add(c)
+    total = time.perf_counter() - started - t_gen
+    cpu = time.process_time() - cpu_started - cpu_gen
     return {
-        "mentions": len(stream),
-        "true_events": len(set(truth_of.values())),
-        "fused_events": records,
-        "fuse_seconds": round(t_fuse, 2),
-        "records_seconds": round(t_records, 2),
-        "mentions_per_second": round(len(stream) / t_fuse),
+        "mentions": made,
+        "fused_events": pairs.events,
+        "fuse_seconds": round(total, 2),
+        "fuse_cpu_seconds": round(cpu, 2),
+        "generate_seconds": round(t_gen, 2),
+        "mentions_per_second": round(made / total),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "retire": retire,
         "merges": sum(e["op"] == "merge" for e in fuser.log),
-        **pair_scores(truth_of, cluster_of),
+        **pairs.figures(stats["gold_pairs"]),
+    }
+
+
+def run_store(n: int, *, batch: int = 200) -> dict:
+    """Fuse about ``n`` generated mentions through a SQLite store, batch by
+    batch, as ``rasd ingest`` does after storing each batch (articles and
+    their events are written straight into the tables: only fusion is timed)."""
+    import tempfile
+
+    from rasd.fuse.persist import fuse_store
+    from rasd.store import open_store
+
+    stats: dict = {}
+    with tempfile.TemporaryDirectory(prefix="rasd-fuse-bench-") as tmp:
+        store = open_store(str(Path(tmp) / "bench.db"))
+        conn = store.conn
+        seconds, made, pending = 0.0, 0, []
+
+        def flush() -> float:
+            conn.execute("BEGIN")
+            for ev in pending:
+                aid = ev["article_ids"][0]
+                conn.execute(
+                    "INSERT INTO articles (id, text, body, content_hash, ingested_at, updated_at)"
+                    " VALUES (?, '', '', ?, '', '')",
+                    (aid, aid),
+                )
+                conn.execute(
+                    "INSERT INTO article_events (event_id, article_id, data) VALUES (?, ?, ?)",
+                    (ev["event_id"], aid, json.dumps(ev)),
+                )
+            conn.execute("COMMIT")
+            t0 = time.process_time()
+            fuse_store(store, [ev["article_ids"][0] for ev in pending])
+            pending.clear()
+            return time.process_time() - t0
+
+        for _, ev in mentions(n, stats=stats):
+            pending.append(ev)
+            made += 1
+            if len(pending) >= batch:
+                seconds += flush()
+        if pending:
+            seconds += flush()
+        pairs = PairCount()
+        rows = conn.execute("SELECT event_id, data FROM event_members ORDER BY event_id")
+        for _, group in itertools.groupby(rows, key=lambda r: r[0]):
+            members = [json.loads(r[1]) for r in group]
+            pairs.events += 1
+            k = len(members)
+            pairs.pred += k * (k - 1) // 2
+            for c in Counter(m["_truth"] for m in members).values():
+                pairs.tp += c * (c - 1) // 2
+        size = (Path(tmp) / "bench.db").stat().st_size
+        store.close()
+    return {
+        "mentions": made,
+        "fused_events": pairs.events,
+        "store_fuse_cpu_seconds": round(seconds, 2),
+        "mentions_per_cpu_second": round(made / seconds),
+        "db_mb": round(size / 2**20, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        **pairs.figures(stats["gold_pairs"]),
     }
 
 
@@ -214,7 +336,9 @@ def scale(sizes=SIZES) -> dict:
         )
         fig = json.loads(res.stdout.strip().splitlines()[-1])
         if prev is not None:
-            fig["time_growth"] = round(fig["fuse_seconds"] / max(prev["fuse_seconds"], 1e-9), 1)
+            fig["time_growth"] = round(  # CPU time: the machine may be shared
+                fig["fuse_cpu_seconds"] / max(prev["fuse_cpu_seconds"], 1e-9), 1
+            )
             fig["memory_growth"] = round(fig["peak_rss_mb"] / max(prev["peak_rss_mb"], 1), 1)
         print(f"   {n:>9,} mentions: {json.dumps(fig)}", flush=True)
         out[str(n)] = fig
@@ -223,32 +347,57 @@ def scale(sizes=SIZES) -> dict:
 
 
 def gold() -> dict | None:
-    """Extract each gold article, fuse, score against the gold events."""
+    """Fusion on the gold clusters: given the gold article events (fusion
+    alone) and end to end (ingest into a fresh store, score its events)."""
     path = ROOT / "gold" / "articles.jsonl"
     if not path.exists():
-        return None
-    try:
-        from rasd.extract.api import extract  # noqa: F401
-    except ImportError:
         return None
     from rasd.fuse.goldscore import score_gold
 
     return score_gold(path)
 
 
+def _print_gold(g: dict) -> None:
+    for name, f in g.items():
+        print(
+            f"   gold {name}: F1 {f['f1']:.3f} (P {f['precision']:.3f} R {f['recall']:.3f}),"
+            f" {f['fused_events']} fused for {f['real_events']} real events,"
+            f" split {f['split_events']}, merged {f['merged_events']},"
+            f" article coverage {f['article_coverage']:.3f}",
+            flush=True,
+        )
+        for problem in f["problems"]:
+            print(f"      {problem}")
+
+
 def main(full: bool | None = None) -> dict:
     if full is None:
         full = os.environ.get("RASD_FUSE_FULL") == "1"
-    figures = {"scale": scale(FULL if full else SIZES)}
+    figures = {"scale": scale(FULL if full else SIZES), "store": {}}
+    for n in STORE_SIZES[: 2 if full else 1]:
+        res = subprocess.run(
+            [sys.executable, "-m", "bench.fuse_bench", "--store", str(n)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        fig = json.loads(res.stdout.strip().splitlines()[-1])
+        print(f"   {n:>9,} mentions through a SQLite store: {json.dumps(fig)}", flush=True)
+        figures["store"][str(n)] = fig
     g = gold()
     if g is not None:
         figures["gold"] = g
-        print(f"   gold: {json.dumps(g)}")
+        _print_gold(g)
     return figures
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--one":
-        print(json.dumps(run_one(int(sys.argv[2]))))
+        print(json.dumps(run_one(int(sys.argv[2]), retire="--keep" not in sys.argv)))
+    elif len(sys.argv) > 2 and sys.argv[1] == "--store":
+        print(json.dumps(run_store(int(sys.argv[2]))))
+    elif "--gold" in sys.argv:
+        _print_gold(gold() or {})
     else:
         main(full="--full" in sys.argv)

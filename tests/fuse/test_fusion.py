@@ -197,3 +197,142 @@ def test_attack_and_the_answer_to_it_are_two_events():
         "a2", actor1=us, actor2=None, weapons=[{"kind": "artillery", "model": None, "count": None}]
     )
     assert len(fuse([event("a1"), answer])) == 2
+
+
+def dated(article: str, day: str, **kw) -> dict:
+    """An event whose text states its date (a date evidence span)."""
+    e = event(article, day=day, **kw)
+    e["evidence"] = e["evidence"] + [
+        {"article_id": article, "field": "date", "start": 6, "end": 10, "text": "مساء"}
+    ]
+    return e
+
+
+@pytest.mark.parametrize(
+    "published, expected",
+    [
+        ("2023-10-25", 1),  # dated only by its publication day: may be a day late
+        ("2023-10-27", 2),  # a date other than the publication day came from the text
+    ],
+)
+def test_publication_day_date_reaches_back_one_day(published, expected):
+    f = Fuser()
+    f.add(dated("a1", "2023-10-24"))
+    f.add(event("a2", day="2023-10-25"), published=published)
+    out = list(f.events())
+    assert len(out) == expected
+    if expected == 1:  # the stated date wins over the assumed one
+        assert (out[0]["event_date"], out[0]["time_precision"]) == ("2023-10-24", 1)
+
+
+def test_stated_dates_a_day_apart_stay_apart_even_when_published_that_day():
+    f = Fuser()
+    f.add(dated("a1", "2023-10-24"))
+    f.add(dated("a2", "2023-10-25"), published="2023-10-25")
+    assert len(list(f.events())) == 2
+
+
+TARMIYAH = {
+    "name": "Tarmiyah",
+    "name_ar": "الطارمية",
+    "country": "IQ",
+    "admin1": "Baghdad",
+    "lat": 33.66,
+    "lon": 44.40,
+    "geo_precision": 1,
+    "gazetteer_id": "iq-tarmiyah",
+}
+BAGHDAD = {**TARMIYAH, "name": "Baghdad", "gazetteer_id": "iq-baghdad", "lat": 33.34, "lon": 44.40}
+
+
+@pytest.mark.parametrize("precision, expected", [(2, 1), (1, 2)])
+def test_a_place_near_a_city_reaches_farther(precision, expected):
+    """ "North of Baghdad" (the city's point, 36 km off) is the Tarmiyah bombing;
+    Baghdad itself (precision 1) is another place."""
+    ied = [{"kind": "ied", "model": None, "count": 1}]
+    sub = "Remote explosive/landmine/IED"
+    out = fuse(
+        [
+            event("a1", place=TARMIYAH, sub=sub, weapons=ied, targets=[]),
+            event("a2", place={**BAGHDAD, "geo_precision": precision}, sub=sub, weapons=ied),
+        ]
+    )
+    assert len(out) == expected
+    assert out[0]["location"]["name"] == "Tarmiyah"
+
+
+def test_intercepted_drone_is_the_attack_another_outlet_reports():
+    intercepted = event(
+        "a2", sub="Disrupted weapons use", etype="Strategic developments", weapons=None
+    )
+    out = fuse([event("a1"), intercepted])
+    assert [e["article_ids"] for e in out] == [["a1", "a2"]]
+    assert {v["value"] for v in out[0]["reported"]["sub_event_type"]} == {
+        "Air/drone strike",
+        "Disrupted weapons use",
+    }
+
+
+def test_a_misread_role_with_the_same_weapon_still_fuses():
+    """One report makes the patrol's unit the bomber: same bomb, same place, one event."""
+    police = {"name": "Police", "name_ar": None, "id": "police", "kind": "state_forces"}
+    army = {"name": "Iraqi Army", "name_ar": None, "id": "army", "kind": "state_forces"}
+    ied = [{"kind": "ied", "model": None, "count": 1}]
+    sub = "Remote explosive/landmine/IED"
+    out = fuse(
+        [
+            event("a1", sub=sub, weapons=ied, actor2=police, targets=[]),
+            event("a2", sub=sub, weapons=ied, actor1=police, actor2=army, targets=[]),
+        ]
+    )
+    assert len(out) == 1
+
+
+def test_protest_reports_of_one_region_fuse_whoever_they_name_first():
+    basra = {**ANBAR, "name": "Basra", "admin1": "Basra", "gazetteer_id": "iq-basra"}
+    police = {"name": "Police", "name_ar": None, "id": "police", "kind": "state_forces"}
+    protesters = {"name": "Protesters", "name_ar": None, "id": "protesters", "kind": "civilians"}
+    kw = {"etype": "Protests", "weapons": [], "targets": [], "place": basra}
+    out = fuse(
+        [
+            event("a1", sub="Protest with intervention", actor1=protesters, actor2=police, **kw),
+            event("a2", sub="Peaceful protest", actor1=police, actor2=protesters, **kw),
+        ]
+    )
+    assert len(out) == 1
+
+
+def test_retired_clusters_leave_memory():
+    f = Fuser()
+    f.add(event("a1", day="2023-10-24"))
+    f.add(event("a2", day="2023-12-01", place=HARIR))
+    import datetime as dt
+
+    gone = list(f.retire(dt.date(2023, 11, 1)))
+    assert [c.id for c in gone] == ["a1-e1"]
+    assert [e["event_id"] for e in f.events()] == ["a2-e1"]
+    assert all(day >= dt.date(2023, 11, 1).toordinal() for day in f.index if isinstance(day, int))
+
+
+def test_region_report_of_another_region_stays_apart():
+    erbil = {**ANBAR, "name": "Erbil", "admin1": "Erbil", "gazetteer_id": "iq-erbil"}
+    assert len(fuse([event("a1"), event("a2", place=erbil)])) == 2
+    assert len(fuse([event("a1", place=erbil), event("a2", place=ANBAR)])) == 2
+
+
+IS = {"name": "Islamic State", "name_ar": None, "id": "is", "kind": "armed_group"}
+ARMY = {"name": "Iraqi Army", "name_ar": None, "id": "army", "kind": "state_forces"}
+
+
+def test_battle_sides_may_be_named_in_either_order():
+    kw = {"sub": "Armed clash", "etype": "Battles", "weapons": [], "targets": []}
+    out = fuse(
+        [event("a1", actor1=IS, actor2=ARMY, **kw), event("a2", actor1=ARMY, actor2=IS, **kw)]
+    )
+    assert len(out) == 1
+
+
+def test_an_attack_and_the_air_strike_answering_it_are_two_events():
+    clash = event("a1", sub="Armed clash", etype="Battles", actor1=IS, actor2=ARMY, weapons=[])
+    strike = event("a1", n=2, actor1=ARMY, actor2=IS, weapons=[], targets=[])
+    assert len(fuse([clash, strike])) == 2

@@ -1,4 +1,4 @@
-"""Incremental fusion in the SQLite store, queries, exports and commands."""
+"""Incremental fusion in the store (SQLite and PostgreSQL), queries, exports, commands."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-import rasd.fuse.schema  # noqa: F401  (registers migration 2 before the store opens)
 from rasd.fuse import commands, queries
 from rasd.fuse.persist import fuse_store
 from rasd.store import open_store
@@ -31,40 +30,33 @@ def put(store, aid, events, text=None):
     return fuse_store(store, [aid], now="2024-01-01T00:00:00+00:00")
 
 
-@pytest.fixture
-def store():
-    s = open_store(":memory:")
-    yield s
-    s.close()
-
-
 def test_batches_fuse_incrementally_with_stable_ids(store):
     r = put(store, "a1", [event("a1")])
     assert (r.mentions, r.events_new) == (1, 1)
     put(store, "a3", [event("a3", place=HARIR)])
     r = put(store, "a2", [event("a2", weapons=[{"kind": "drone", "model": None, "count": 3}])])
     assert (r.events_new, r.events_updated) == (0, 1)
-    found = {e["event_id"]: e for e in queries.events(store.conn)}
+    found = {e["event_id"]: e for e in queries.events(store)}
     assert set(found) == {"a1-e1", "a3-e1"}
     assert found["a1-e1"]["article_ids"] == ["a1", "a2"]
     assert len(found["a1-e1"]["reported"]["weapons"]) == 2
-    assert queries.get_event(store.conn, "a2-e1")["event_id"] == "a1-e1"  # a mention id finds it
-    assert queries.count_events(store.conn, EventFilter(country="IQ")) == 2
+    assert queries.get_event(store, "a2-e1")["event_id"] == "a1-e1"  # a mention id finds it
+    assert queries.count_events(store, EventFilter(country="IQ")) == 2
 
 
 def test_fusing_again_changes_nothing(store):
     put(store, "a1", [event("a1")])
-    before = queries.events(store.conn)
+    before = queries.events(store)
     r = fuse_store(store, ["a1"])
     assert r.mentions == 0
-    assert queries.events(store.conn) == before
+    assert queries.events(store) == before
 
 
 def test_reingest_with_new_text_updates_in_place(store):
     put(store, "a1", [event("a1")])
     put(store, "a2", [event("a2")])
     put(store, "a2", [event("a2", place=HARIR)], text=TEXTS["a2"] + " تحديث")
-    found = {e["event_id"]: e["article_ids"] for e in queries.events(store.conn)}
+    found = {e["event_id"]: e["article_ids"] for e in queries.events(store)}
     assert found == {"a1-e1": ["a1"], "a2-e1": ["a2"]}
 
 
@@ -78,12 +70,12 @@ def test_merge_is_recorded_and_the_old_id_still_resolves(store):
         "lon": 42.5,
     }
     put(store, "a2", [event("a2", place=nearby)])
-    assert queries.count_events(store.conn) == 2
+    assert queries.count_events(store) == 2
     r = put(store, "a3", [event("a3")])
     assert r.merges == 1
-    assert queries.count_events(store.conn) == 1
-    assert queries.get_event(store.conn, "a2-e1")["event_id"] == "a1-e1"
-    assert queries.history(store.conn) == [
+    assert queries.count_events(store) == 1
+    assert queries.get_event(store, "a2-e1")["event_id"] == "a1-e1"
+    assert queries.history(store) == [
         {"op": "merge", "event_ids": ["a1-e1", "a2-e1"], "at": "2024-01-01T00:00:00+00:00"}
     ]
 
@@ -93,12 +85,12 @@ def test_near_duplicate_article_counts_once(store):
     put(store, "a2", [event("a2", fatalities=4)])
     r = put(store, "a4", [event("a4", fatalities=3)])
     assert r.duplicates == 1
-    (e,) = queries.events(store.conn)
+    (e,) = queries.events(store)
     assert e["article_ids"] == ["a1", "a2", "a4"]
     assert {x["article_id"] for x in e["evidence"]} == {"a1", "a2"}  # the copy adds no evidence
     # 3 (a1 and its copy a4: one report) vs 4 (a2): a tie, the later report wins
     assert e["fatalities"] == 4
-    assert queries.stats(store.conn)["near_duplicate_articles"] == 1
+    assert queries.stats(store)["near_duplicate_articles"] == 1
 
 
 @pytest.mark.parametrize(
@@ -116,12 +108,12 @@ def test_near_duplicate_article_counts_once(store):
 def test_filters(store, flt, expected):
     put(store, "a1", [event("a1")])
     put(store, "a3", [event("a3", place=HARIR)])
-    assert queries.count_events(store.conn, flt) == expected
-    assert len(queries.events(store.conn, flt)) == expected
+    assert queries.count_events(store, flt) == expected
+    assert len(queries.events(store, flt)) == expected
 
 
-def test_events_and_export_commands(tmp_path):
-    db = str(tmp_path / "t.db")
+def test_events_and_export_commands(tmp_path, db_url):
+    db = db_url
     s = open_store(db)
     put(s, "a1", [event("a1", fatalities=2)])
     put(s, "a2", [event("a2")])
@@ -161,3 +153,14 @@ def test_events_and_export_commands(tmp_path):
     assert table.num_rows == 2 and "event_id_cnty" in table.column_names
     res = runner.invoke(commands.export, ["--db", db, "--format", "parquet"])
     assert res.exit_code == 2
+
+
+def test_fuse_pending_catches_up_after_a_kill(store):
+    """Articles stored by a run killed before it fused are fused by the next."""
+    store.put_articles([article("a1", TEXTS["a1"], [event("a1")])])
+    store.put_articles([article("a2", TEXTS["a2"], [event("a2")])])
+    assert store.count_events() == 0
+    r = store.fuse_pending()
+    assert (r.mentions, r.events_new) == (2, 1)
+    assert [e["article_ids"] for e in store.events()] == [["a1", "a2"]]
+    assert store.fuse_pending().mentions == 0

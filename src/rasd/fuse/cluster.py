@@ -4,6 +4,7 @@ scores new mentions against (kept up to date as members join)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,10 @@ from rasd.fuse.mention import Mention
 @dataclass(slots=True)
 class Cluster:
     """``id`` is the event id of the earliest mention and never changes;
-    ``start``/``end`` is the intersection of the members' date windows;
+    ``start``/``end`` is the intersection of the members' date windows
+    (of the members whose text states the date, when any does: a date taken
+    from the publication day never narrows a stated one); ``stated`` says
+    whether any member states its date;
     ``anchor`` is the member with the most exact place, which every newcomer
     must lie near (so clusters cannot creep along a chain of places)."""
 
@@ -33,8 +37,11 @@ class Cluster:
     gazetteer_ids: set[str] = field(default_factory=set)
     name_keys: set[tuple[str | None, str]] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    regions: set[tuple[str | None, str]] = field(default_factory=set)
+    said: dict[str, Counter] = field(default_factory=dict)
     anchor: Mention | None = None
     dated: bool = False
+    stated: bool = False
 
     @classmethod
     def start_with(cls, m: Mention) -> Cluster:
@@ -53,9 +60,10 @@ class Cluster:
     def add(self, m: Mention) -> None:
         self.members.append(m)
         if m.start is not None:
-            if not self.dated:
+            if not self.dated or (m.stated and not self.stated):
                 self.start, self.end, self.dated = m.start, m.end, True
-            else:
+                self.stated = m.stated
+            elif m.stated == self.stated:
                 start, end = max(self.start, m.start), min(self.end, m.end)
                 if start <= end:  # never empty: a joiner overlapped (slack aside)
                     self.start, self.end = start, end
@@ -69,12 +77,25 @@ class Cluster:
         self.actors2 |= m.actors2
         if m.claim:
             self.claims.add(m.claim)
+        for key, values in (
+            ("actor1", m.actors1),
+            ("actor2", m.actors2),
+            ("actors", m.actors1 | m.actors2),
+            ("claim", (m.claim,) if m.claim else ()),
+            ("fatalities", (m.fatalities,) if m.fatalities is not None else ()),
+        ):
+            if values:
+                votes = self.said.setdefault(key, Counter())
+                votes.update(values)
+                votes[None] += 1  # members that say anything here
         if m.gazetteer_id:
             self.gazetteer_ids.add(m.gazetteer_id)
         if m.name_key:
             self.name_keys.add((m.country, m.name_key))
         if m.country:
             self.countries.add(m.country)
+        if m.admin1:
+            self.regions.add((m.country, m.admin1))
         if m.precise_place and self._better_anchor(m):
             self.anchor = m
 

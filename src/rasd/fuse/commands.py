@@ -17,6 +17,7 @@ from rasd.cli_output import fail, write_json, write_jsonl, write_table
 from rasd.errors import RasdError
 from rasd.fuse import export as exporting
 from rasd.fuse import queries
+from rasd.fuse.backend import Backend, backend
 from rasd.store.query import EventFilter
 
 
@@ -72,7 +73,7 @@ def events(db_url, fmt, limit, offset, **kw):
     """
     store = _open(db_url)
     try:
-        found = queries.iter_events(store.conn, _filter(kw), limit=limit, offset=offset)
+        found = queries.iter_events(store, _filter(kw), limit=limit, offset=offset)
         if fmt == "table":
             write_table(
                 (
@@ -126,10 +127,10 @@ def export(fmt, db_url, output, **kw):
     if fmt == "parquet" and not output:
         fail("parquet export needs -o FILE", status=2)
     store = _open(db_url)
-    conn = store.conn
+    db = backend(store)
     try:
-        found = queries.iter_events(conn, _filter(kw))
-        extra = {"sources": _sources(conn), "timestamp": _timestamps(conn)}
+        found = queries.iter_events(db, _filter(kw))
+        extra = {"sources": _sources(db), "timestamp": _timestamps(db)}
         if fmt == "parquet":
             n = exporting.write_parquet(found, output, **extra)
         else:
@@ -151,14 +152,14 @@ def export(fmt, db_url, output, **kw):
     click.echo(f"rasd: exported {n} events", err=True)
 
 
-def _sources(conn):
+def _sources(db: Backend):
     cache: dict[str, str] = {}
 
     def sources(ids: list[str]) -> list[str]:
         out = []
         for aid in ids:
             if aid not in cache:
-                row = conn.execute("SELECT source FROM articles WHERE id = ?", (aid,)).fetchone()
+                row = db.one("SELECT source FROM articles WHERE id = ?", (aid,))
                 cache[aid] = (row[0] if row else None) or aid
             out.append(cache[aid])
         return out
@@ -166,11 +167,9 @@ def _sources(conn):
     return sources
 
 
-def _timestamps(conn):
+def _timestamps(db: Backend):
     def timestamp(event: dict[str, Any]) -> int:
-        row = conn.execute(
-            "SELECT updated_at FROM events WHERE event_id = ?", (event["event_id"],)
-        ).fetchone()
+        row = db.one("SELECT updated_at FROM events WHERE event_id = ?", (event["event_id"],))
         when = dt.datetime.fromisoformat(row[0]) if row else dt.datetime.now(dt.UTC)
         return int(when.timestamp())
 

@@ -15,13 +15,14 @@ article re-clusters what is left and records a split when it falls apart.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from rasd.fuse.cluster import Cluster
 from rasd.fuse.mention import Mention
 from rasd.fuse.record import fused_event
-from rasd.fuse.score import score
+from rasd.fuse.score import max_km, score, window
 from rasd.fuse.settings import settings
 
 LONG = "L"  # day key of clusters whose window is too long to index day by day
@@ -41,7 +42,7 @@ class Fuser:
         self.s = settings_ or settings()
         self.now = now
         self.clusters: dict[str, Cluster] = {}
-        self.index: dict[tuple, list[str]] = {}
+        self.index: dict[Any, dict[tuple[str, str], list[str]]] = {}  # day -> key -> ids
         self.cluster_of: dict[str, str] = {}  # mention event id -> cluster id
         self.by_article: dict[str, list[str]] = {}  # article id -> mention event ids
         self.aliases: dict[str, str] = {}  # merged-away id -> surviving id
@@ -51,33 +52,51 @@ class Fuser:
         self.seq = 0
 
     # --- keys --------------------------------------------------------------
-    def _cell(self, lat: float, lon: float) -> tuple[int, int]:
+    def _cells(self, lat: float, lon: float, km: float) -> set[tuple[str, int, int]]:
+        """Grid cells holding every point within ``km`` of (lat, lon)."""
         g = self.s["blocking"]["grid_degrees"]
-        return int(lat // g), int(lon // g)
+        i, j = int(lat // g), int(lon // g)
+        if km <= 0:
+            return {("c", i, j)}
+        cell_km = 111.2 * g
+        ni = math.ceil(km / cell_km)
+        far_lat = min(89.0, abs(lat) + km / 111.2)  # the narrowest cells within reach
+        nj = math.ceil(km / (cell_km * math.cos(math.radians(far_lat))))
+        return {("c", i + di, j + dj) for di in range(-ni, ni + 1) for dj in range(-nj, nj + 1)}
 
-    def _cluster_places(self, c: Cluster) -> set[str]:
-        keys = {f"g:{g}" for g in c.gazetteer_ids}
+    def _cluster_places(self, c: Cluster) -> set[Any]:
+        """Place keys a cluster is found under: its gazetteer ids and names, the
+        cell of its anchor (the cells within reach when the anchor is only
+        "near" a place, so nearer mentions need not look as far), its regions
+        (admin1) and countries."""
+        keys: set[Any] = {f"g:{g}" for g in c.gazetteer_ids}
         keys |= {f"n:{cc}:{name}" for cc, name in c.name_keys}
         a = c.anchor
         if a is not None and a.lat is not None and a.lon is not None:
-            i, j = self._cell(a.lat, a.lon)
-            keys.add(f"c:{i}:{j}")
+            own = max_km(a, self.s) if a.geo_precision == 2 else 0
+            keys |= self._cells(a.lat, a.lon, own)
         if not c.precise:
             keys |= {f"C:{cc}" for cc in c.countries} or {"C:-"}
+        keys |= {f"R:{cc}:{a1}" for cc, a1 in c.regions}
         keys |= {f"A:{cc}" for cc in c.countries} or {"A:-"}
         return keys
 
-    def _mention_places(self, m: Mention) -> set[str]:
-        if not m.precise_place:
+    def _mention_places(self, m: Mention) -> set[Any]:
+        """Place keys to look a mention's candidates up under: a pair may lie as
+        far apart as the farther-reaching of the two allows (``score.max_km``);
+        the mention looks as far as it reaches, an anchor reaching farther
+        indexed itself that far."""
+        if not m.precise_place:  # region-level: events of its region; else of its country
+            if m.admin1:
+                return {f"R:{m.country}:{m.admin1}", f"C:{m.country or '-'}"}
             return {f"A:{m.country or '-'}"}
-        keys = {f"C:{m.country or '-'}"}
+        keys: set[Any] = {f"C:{m.country or '-'}"}
         if m.gazetteer_id:
             keys.add(f"g:{m.gazetteer_id}")
         if m.name_key:
             keys.add(f"n:{m.country}:{m.name_key}")
         if m.lat is not None and m.lon is not None:
-            i, j = self._cell(m.lat, m.lon)
-            keys |= {f"c:{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)}
+            keys |= self._cells(m.lat, m.lon, max_km(m, self.s))
         return keys
 
     def _days(self, start: dt.date | None, end: dt.date | None, slack: int) -> list[Any]:
@@ -89,26 +108,56 @@ class Fuser:
         return list(range(first, last + 1))
 
     def _index(self, c: Cluster) -> None:
-        days = self._days(c.start, c.end, 0) if c.dated else [UNDATED]
+        days = self._days(*window(c, self.s), 0) if c.dated else [UNDATED]
         for place in self._cluster_places(c):
             for day in days:
-                bucket = self.index.setdefault((c.family, place, day), [])
+                bucket = self.index.setdefault(day, {}).setdefault((c.family, place), [])
                 if not bucket or bucket[-1] != c.id:
                     bucket.append(c.id)
 
     def candidates(self, m: Mention) -> list[Cluster]:
         """Live clusters sharing a family, a place key and a day with ``m``."""
-        days = self._days(m.start, m.end, self.s["blocking"]["date_slack_days"])
+        slack = self.s["blocking"]["date_slack_days"]
+        days = self._days(*window(m, self.s), slack) if m.start is not None else [UNDATED]
         if days != [UNDATED]:
             days.append(LONG)
         seen: dict[str, Cluster] = {}
-        for place in self._mention_places(m):
-            for day in days:
-                for cid in self.index.get((m.family, place, day), ()):
+        places = [(m.family, p) for p in self._mention_places(m)]
+        for day in days:
+            by_key = self.index.get(day)
+            if not by_key:
+                continue
+            for key in places:
+                for cid in by_key.get(key, ()):
                     c = self.clusters.get(cid)
                     if c is not None and cid not in seen:
                         seen[cid] = c
         return list(seen.values())
+
+    def retire(self, before: dt.date) -> Iterator[Cluster]:
+        """Take out of memory every dated cluster whose window ends before
+        ``before`` (no mention arriving now can still join it) and yield it.
+
+        For streams longer than memory (the store keeps its clusters on disk
+        and loads them back on demand, so it has no need of this)."""
+        cut = before.toordinal()
+        for day in [d for d in self.index if isinstance(d, int) and d < cut]:
+            del self.index[day]
+        old = [
+            c for c in self.clusters.values() if c.dated and c.end is not None and c.end < before
+        ]
+        for c in old:
+            del self.clusters[c.id]
+            for m in c.members:
+                self.cluster_of.pop(m.event_id, None)
+                self.by_article.pop(m.article_id, None)
+            self.touched.discard(c.id)
+            yield c
+        if LONG in self.index:
+            for key, ids in list(self.index[LONG].items()):
+                ids[:] = [i for i in ids if i in self.clusters]
+                if not ids:
+                    del self.index[LONG][key]
 
     # --- adding --------------------------------------------------------------
     def add(

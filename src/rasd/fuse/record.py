@@ -24,9 +24,12 @@ from rasd.model import SCHEMA_VERSION
 SCALARS = ("fatalities", "injuries", "claim_status", "actor1", "suspected_actor1", "actor2")
 
 
-def _key(value: Any) -> str:
+def _key(value: Any) -> Any:
+    """What makes two reported values the same value."""
+    if isinstance(value, (str, int, float, bool)):
+        return value
     if isinstance(value, dict) and value.get("id"):
-        return str(value["id"])
+        return ("id", str(value["id"]))
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 

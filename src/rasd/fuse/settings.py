@@ -22,12 +22,17 @@ def settings() -> dict[str, Any]:
 
 @functools.cache
 def families() -> dict[str, str]:
-    """ACLED event type -> event family."""
-    return {row["event_type"]: row["family"] for row in resources.tsv("fuse", "families.tsv")}
+    """ACLED event type (or sub-event type, where it differs) -> event family."""
+    return {row["type"]: row["family"] for row in resources.tsv("fuse", "families.tsv")}
 
 
-def family(event_type: str | None) -> str:
-    """The blocking family of an event type; unknown types form their own family."""
+def family(event_type: str | None, sub_type: str | None = None) -> str:
+    """The blocking family of an event: its sub-event type's when the table
+    names it (an intercepted drone is the drone attack another outlet reports),
+    else its event type's; unknown types form their own family."""
+    table = families()
+    if sub_type and sub_type in table:
+        return table[sub_type]
     if not event_type:
         return "?"
-    return families().get(event_type, event_type)
+    return table.get(event_type, event_type)

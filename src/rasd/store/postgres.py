@@ -280,27 +280,38 @@ class PostgresStore:
             args.append(q)
         return (" WHERE " + " AND ".join(where)) if where else "", args
 
+    # --- fused events (tables owned by rasd.fuse, SQL shared with SQLite) ----
+    def fuse(self, article_ids: Sequence[str]) -> Any:
+        """Fuse the article events of ``article_ids`` into one record per real
+        event (under an advisory lock: concurrent ingests fuse in turn)."""
+        from rasd.fuse.persist import fuse_store
+
+        return fuse_store(self, article_ids)
+
+    def fuse_pending(self) -> Any:
+        """Fuse articles whose events were stored but never fused (a run killed in between)."""
+        from rasd.fuse.persist import pending_articles
+
+        return self.fuse(pending_articles(self))
+
     def events(
         self, filters: EventFilter | None = None, *, limit: int | None = 100, offset: int = 0
     ) -> list[dict[str, Any]]:
-        where, args = self._event_where(filters or EventFilter())
-        sql = (
-            "SELECT data FROM article_events" + where + " ORDER BY event_date IS NULL,"
-            " event_date DESC, event_id LIMIT %s OFFSET %s"
-        )
-        return [r["data"] for r in self.conn.execute(sql, [*args, limit, offset])]
+        """Fused events (event-format dicts) matching ``filters``, newest first."""
+        from rasd.fuse import queries
+
+        return queries.events(self, filters, limit=limit, offset=offset)
 
     def count_events(self, filters: EventFilter | None = None) -> int:
-        where, args = self._event_where(filters or EventFilter())
-        return self.conn.execute(
-            "SELECT count(*) AS n FROM article_events" + where, args
-        ).fetchone()["n"]
+        from rasd.fuse import queries
+
+        return queries.count_events(self, filters)
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute(
-            "SELECT data FROM article_events WHERE event_id = %s", (event_id,)
-        ).fetchone()
-        return row["data"] if row else None
+        """A fused event by id (ids merged away resolve to the surviving event)."""
+        from rasd.fuse import queries
+
+        return queries.get_event(self, event_id)
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: next(iter(self.conn.execute(sql).fetchone().values()))  # noqa: E731

@@ -19,7 +19,7 @@ from rasd.errors import StoreError
 from rasd.model import Article
 from rasd.store import records
 from rasd.store.migrations import migration, pending
-from rasd.store.query import EventFilter, event_where, fts_query
+from rasd.store.query import EventFilter, fts_query
 
 BACKEND = "sqlite"
 
@@ -273,21 +273,20 @@ class SQLiteStore:
 
     # --- fused events (tables owned by rasd.fuse) ---------------------------
     def fuse(self, article_ids: Sequence[str]) -> Any:
-        """Fuse the article events of ``article_ids`` into one record per real event."""
+        """Fuse the article events of ``article_ids`` into one record per real event,
+        then lay the analysts' reviews back on (the machine never overwrites them)."""
         from rasd.fuse.persist import fuse_store
+        from rasd.web.reviews import reapply
 
-        return fuse_store(self, article_ids)
+        report = fuse_store(self, article_ids)
+        reapply(self.conn)
+        return report
 
     def fuse_pending(self) -> Any:
         """Fuse articles whose events were stored but never fused (a run killed in between)."""
-        from rasd.fuse.persist import ensure_tables
+        from rasd.fuse.persist import pending_articles
 
-        ensure_tables(self)
-        rows = self.conn.execute(
-            "SELECT DISTINCT article_id FROM article_events WHERE event_id NOT IN"
-            " (SELECT mention_id FROM event_members)"
-        )
-        return self.fuse([r[0] for r in rows])
+        return self.fuse(pending_articles(self))
 
     def events(
         self, filters: EventFilter | None = None, *, limit: int | None = 100, offset: int = 0
