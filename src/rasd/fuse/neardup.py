@@ -36,6 +36,7 @@ class Params:
     threshold: float
     min_words: int
     seed: int
+    max_candidates: int = 64
 
     @classmethod
     def default(cls) -> Params:
@@ -118,6 +119,7 @@ class NearDuplicateIndex:
     def __init__(self, params: Params | None = None) -> None:
         self.hasher = MinHasher(params)
         self.threshold = self.hasher.params.threshold
+        self.max_candidates = self.hasher.params.max_candidates
         self.signatures: dict[str, tuple[int, ...]] = {}
         self.buckets: dict[str, list[str]] = {}
         self.duplicate_of: dict[str, str] = {}

@@ -119,10 +119,15 @@ def _neardup(db: Backend, article_id: str, body: str, index: NearDuplicateIndex)
     keys = index.hasher.band_keys(sig)
     best: tuple[int, str] | None = None
     marks = ",".join("?" * len(keys))
+    # the candidates sharing the most bands first, and only so many: articles
+    # of one outlet share boilerplate-like phrasing and would otherwise make
+    # every earlier article a candidate (true copies share many bands)
     for other, seq, blob, duplicate_of in db.rows(
-        "SELECT DISTINCT s.article_id, s.seq, s.signature, s.duplicate_of FROM article_bands b"
-        f" JOIN article_signatures s ON s.article_id = b.article_id WHERE b.band_key IN ({marks})",
-        keys,
+        "SELECT s.article_id, s.seq, s.signature, s.duplicate_of FROM article_signatures s JOIN"
+        " (SELECT article_id, count(*) AS shared FROM article_bands"
+        f" WHERE band_key IN ({marks}) GROUP BY article_id) c ON c.article_id = s.article_id"
+        " ORDER BY c.shared DESC, s.seq LIMIT ?",
+        [*keys, index.max_candidates],
     ):
         if other == article_id:
             continue
