@@ -61,6 +61,7 @@ class Frame:
     parent: Frame | None = None  # the frame whose verb this one shares (a second place)
     reasons: list[str] = field(default_factory=list)
     bound: set[int] = field(default_factory=set)  # triggers a word of reference binds (منذ اغتيال)
+    conjunct: bool = False  # opens with و + a count after a frame of its family (وأربع غارات على …)
 
     @property
     def head(self) -> Item:
@@ -78,20 +79,37 @@ class Frame:
 
 def clauses(r: SentenceReading) -> list[tuple[int, int]]:
     """Clause spans of a sentence: cut before each boundary word."""
+    return _clauses(r)[0]
+
+
+def _clauses(r: SentenceReading) -> tuple[list[tuple[int, int]], set[int]]:
+    """Clause spans, and the cuts made at a و on a count before an attack noun."""
     cuts = {b.start for b in r.roles if b.row["role"] == "boundary"} | {r.start}
     # "… سفينة في البحر الأحمر وغارات على الحديدة": a trigger joined by و opens a new clause
     violent = [t for t in r.triggers if FAMILY.get(t.row["plover_type"]) == "violence"]
     first = min((t.start for t in violent), default=r.end)
+    counted: set[int] = set()
     for t in violent:
         if t.start > first and r.text[t.start - 1 : t.start] == "و":
             cuts.add(t.start - 1)
+        elif t.start > first:
+            # "ثماني غارات على المطار، وأربع غارات على جزيرة كمران": the و is on the count
+            i = bisect.bisect_left(r.token_starts, t.start) - 1
+            p = r.token_starts[i] if i >= 0 else -1
+            if (
+                p > first
+                and r.text[p : p + 1] == "و"
+                and any(q.start <= p + 1 < q.end and q.end <= t.start for q in r.quantities)
+            ):
+                cuts.add(p)
+                counted.add(p)
     cuts = sorted(cuts)
     spans = []
     for i, a in enumerate(cuts):
         b = cuts[i + 1] if i + 1 < len(cuts) else r.end
         if b > a:
             spans.append((a, b))
-    return spans
+    return spans, counted
 
 
 def _country(place) -> str | None:
@@ -133,7 +151,8 @@ def frames(r: SentenceReading) -> list[Frame]:
     """Candidate frames of a sentence, before scoring."""
     out: list[Frame] = []
     openings = sorted({b.start for b in r.roles if b.row["role"] == "boundary"} | {r.start})
-    for a, b in clauses(r):
+    spans, counted = _clauses(r)
+    for a, b in spans:
         opening = openings[bisect.bisect_right(openings, a) - 1]
         pieces = _split_by_country(r, a, b) if r.places else [(a, b)]
         for pa, pb in pieces:
@@ -150,7 +169,13 @@ def frames(r: SentenceReading) -> list[Frame]:
             for t in trig:
                 fams.setdefault(FAMILY.get(t.row["plover_type"], "violence"), []).append(t)
             for fam, ts in fams.items():
-                out.append(Frame(pa, pb, fam, ts, r, opening=opening))
+                fr = Frame(pa, pb, fam, ts, r, opening=opening)
+                prev = next((o for o in reversed(out) if o.family == fam), None)
+                if pa in counted and prev is not None and prev.end == pa:
+                    # "… ثماني غارات على المطار، وأربع غارات على جزيرة كمران": the same verb's
+                    # second object, a second place hit
+                    fr.parent, fr.conjunct = prev, True
+                out.append(fr)
     return _join_orphans(out)
 
 
@@ -167,12 +192,27 @@ def _join_orphans(out: list[Frame]) -> list[Frame]:
             and prev.end == f.start
             and all(t.row["form"] in ("noun", "plural") for t in f.triggers)
             and not f.inside(f.reading.places)
+            and not _other_kind(prev, f)
         ):
             prev.end = f.end
             prev.triggers = prev.triggers + f.triggers
             continue
         joined.append(f)
     return joined
+
+
+def _kinds(f: Frame) -> set[str]:
+    """The attack kinds a frame names: its triggers' sub-event types, else its weapons'."""
+    subs = {t.row["sub_event_type"] for t in f.triggers} - {"-"}
+    weapons = {w.row.get("sub_event_type", "-") for w in f.inside(f.reading.weapons)} - {"-"}
+    return subs or weapons
+
+
+def _other_kind(prev: Frame, f: Frame) -> bool:
+    """ "بغارات روسية على ريف جسر الشغور وقصف مدفعي على الأتارب": an attack of another
+    kind joined by و is another attack, not more of the first."""
+    a, b = _kinds(prev), _kinds(f)
+    return bool(a and b and not a & b)
 
 
 def score(f: Frame) -> float:
@@ -259,14 +299,28 @@ def score(f: Frame) -> float:
         head.row["form"] in ("noun", "plural")
         and _quantity_before(r, head)
         and not _instrument(r, head)
+        and not (f.conjunct and f.parent is not None and f.parent.decision >= 0)
     ):
         add("count of attacks", bonus["quantity_before_trigger"], "count")
     first = min(f.triggers, key=lambda t: t.start)
-    if r.words_between(r.start, first.start) > s["late_words"] and not any(
-        c.row["role"] == "complement"
-        and c.end <= first.start
-        and r.words_between(c.end, first.start) <= s["near_words"]
-        for c in r.roles
+    if (
+        not f.conjunct
+        and r.words_between(r.start, first.start) > s["late_words"]
+        and not any(
+            c.row["role"] == "complement"
+            and c.end <= first.start
+            and r.words_between(c.end, first.start) <= s["near_words"]
+            for c in r.roles
+        )
+        # "أقدم مسلحون مجهولون … مساء الأحد، على اختطاف": the light verb opens the act,
+        # the first one named after it (not "… احتجاجاً على احتجاز أموالهم")
+        and not any(
+            c.row["role"] == "light"
+            and c.end <= first.start
+            and r.words_between(r.start, c.start) <= s["late_words"]
+            and not any(c.end <= o.start < first.start for o in r.triggers)
+            for c in r.roles
+        )
     ):
         add("late in the sentence", bonus["late"], "late")
     if head.row["form"] in ("noun", "plural") and _definite(r, head):
@@ -427,8 +481,8 @@ def _form(r: SentenceReading, t: Item) -> str:
 
 def _violent_context(r: SentenceReading, f: Frame, t: Item) -> bool:
     """A verb that is often figurative (هاجم: criticised; انفجر بالضحك) reports an
-    attack only with a weapon or a target after it, a casualty word or another
-    attack word in its clause."""
+    attack only with a weapon, a target or people after it, a casualty word or
+    another attack word in its clause."""
     reach = settings()["context_words"]
 
     def after(items: list) -> bool:
@@ -436,9 +490,28 @@ def _violent_context(r: SentenceReading, f: Frame, t: Item) -> bool:
             i.start >= t.end and r.words_between(t.end, i.start) <= reach for i in f.inside(items)
         )
 
+    # people or a force right after the verb (هاجموا مجموعة من المزارعين، هاجموا دورية):
+    # a minister attacking the government is figurative, so not a government or other kind
+    # (close to it: at most ``subject_words`` words between, a date not counted)
+    near = settings()["subject_words"]
+    hit = [
+        a
+        for a in f.inside(r.actors)
+        if getattr(a.actor, "kind", "") in ("civilians", "state_forces")
+        and a.start >= t.end
+        and sum(
+            1
+            for x in r.token_starts
+            if t.end <= x < a.start
+            and r.text[x].isalnum()
+            and not any(d.start <= x < d.end for d in r.dates)
+        )
+        <= near
+    ]
     return bool(
         after(r.weapons)
         or after(r.targets)
+        or after(hit)
         or f.inside(r.casualties)
         or any(o is not t and o.row.get("needs", "-") == "-" for o in f.triggers)
     )

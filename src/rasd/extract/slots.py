@@ -70,6 +70,7 @@ class Slots:
     injuries: int | None = None
     window: DateWindow | None = None
     dated: bool = False  # the window came from a date expression, not from context
+    said: bool = False  # … from the date of a statement only (أعلن التنظيم، اليوم، مسؤوليته)
     location: Place | None = None
     place_text: str | None = None  # the words that named the place (for merging)
     places: list[str] = field(default_factory=list)  # every place the frame names
@@ -189,8 +190,10 @@ def inside_casualty(r: SentenceReading, t: Item) -> bool:
 def type_head(f: Frame) -> Item:
     """The trigger that decides the type: the frame's head, unless that is only
     a casualty word and the clause holds the attack word too."""
-    rest = [t for t in f.triggers if not inside_casualty(f.reading, t)]
-    if not rest or len(rest) == len(f.triggers):
+    # (a trigger its own cue cancelled, حال دون اعتراض الطائرة, decides nothing)
+    pool = f.live or f.triggers
+    rest = [t for t in pool if not inside_casualty(f.reading, t)]
+    if not rest or len(rest) == len(pool):
         return f.head
     prio = settings()["priority"]
     return max(
@@ -614,6 +617,10 @@ class _Roles:
         self.frame = f.inside(self.r.actors)
         # what marks an object: a target, a weapon, or a patient word (على، ضد، دورية)
         patients = [x for x in f.inside(self.r.roles) if x.row["role"] == "patient"]
+        if f.family == "arrest":
+            # "أوقفت دورية من مديرية المخابرات أربعة أشخاص": who is arrested is people;
+            # a patrol after the verb is the subject's unit, not an object
+            patients = []
         self.between_items = [*f.inside(self.r.targets), *f.inside(self.r.weapons), *patients]
         victims = _victims(f)
         # "ثلاثة جنود من الجيش العراقي": the army named after the counted soldiers is hit too
@@ -967,8 +974,19 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
                     agent = roles.after(role.end, skip=used)
                     if agent is not None:
                         break
-        if agent is not None and f.family == "violence" and _kind(agent) == "civilians":
+        if agent is not None and f.family in ("violence", "arrest") and _kind(agent) == "civilians":
             agent = None  # "قام جنود بقتل المدنيين": civilians are what violence hits
+        if agent is None and f.family == "arrest" and t.row["form"] == "verb":
+            # "توغلت قوة من الجيش الإسرائيلي … في أطراف القرية، واعتقلت ثلاثة رعاة":
+            # the force that moved in, a clause before, made the arrest
+            agent = next(
+                (
+                    a
+                    for a in reversed(roles.frame)
+                    if a.end <= t.start and a not in used and _kind(a) == "state_forces"
+                ),
+                None,
+            )
         if agent is not None and t.row["form"] != "suffer":
             return agent
     return None
@@ -1056,7 +1074,10 @@ def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None, 
     if pool:
         d = min(pool, key=lambda d: abs(d.start - head.start))
         slots.window = d.window
-        slots.dated = True
+        # "أعلن التنظيم، اليوم الثلاثاء، مسؤوليته عن هجوم": the statement's day only; it
+        # does not keep the claim apart from the attack told with its own day
+        slots.said = bool(_statement_dates(r, [d]))
+        slots.dated = not slots.said
         slots.cite("date", d.start, d.end)
         return
     if fallback_dates:

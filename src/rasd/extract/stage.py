@@ -27,9 +27,12 @@ has the full list.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 
+from rasd import resources
 from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
 from rasd.extract.mentions import add_mentions, read_lexicons, read_sentence
 from rasd.extract.slots import Slots, evidence, fill, fill_follow_up, fold_weapons, inside_casualty
@@ -108,7 +111,11 @@ def extract_article(article: Article) -> Article:
                     if not _history(f, sl, published):
                         echoes.append((f, sl, i))
                 continue
-            if f.parent is not None and not (f.inside(r.targets) or f.inside(r.weapons)):
+            if (
+                f.parent is not None
+                and not f.conjunct
+                and not (f.inside(r.targets) or f.inside(r.weapons))
+            ):
                 continue  # a place named in passing (الحدود بين سوريا والعراق) is not a second attack
             fallback = None
             if not r.dates and s.paragraph < len(article.paragraphs):
@@ -125,12 +132,14 @@ def extract_article(article: Article) -> Article:
                 continue  # "في نيسان 2024 قتل خمسة عمال في هجوم مماثل": history, not news
             filled[id(f)] = slots
             kept.append((f, slots, i))
-            if not slots.dated and narrative is None:
+            if not slots.dated and not slots.said and narrative is None:
                 early.append(slots)  # dated by publication only, before the story opened
             told = True
         if told:
             dated = [
-                sl.window for _, sl, j in kept if j == i and sl.dated and sl.window is not None
+                sl.window
+                for _, sl, j in kept
+                if j == i and (sl.dated or sl.said) and sl.window is not None
             ]
             narrative = dated[-1] if dated else narrative
         else:
@@ -207,6 +216,8 @@ def extract_article(article: Article) -> Article:
         _follow_up(merged, r, i, aid, text, ref)
     _share_actor(merged, kept, aid, text)
     _name_generic_actors([m.event for m in merged], text)
+    _resolve_by_country([m.event for m in merged])
+    _resolve_by_voice([m.event for m in merged], text)
     out = []
     ids: set[str] = set()
     for m in merged:
@@ -697,8 +708,104 @@ def _name_generic_actors(events: list[Event], text: str) -> None:
             setattr(ev, k, best.actor)
 
 
+@functools.cache
+def _by_country() -> dict[tuple[str, str], str]:
+    """(ambiguous actor id, country) -> the actor it is there (data/actor_country.tsv)."""
+    return {
+        (row["actor"], row["country"]): row["resolves_to"]
+        for row in resources.tsv("extract", "actor_country.tsv")
+    }
+
+
+def _resolve_by_country(events: list[Event]) -> None:
+    """An actor whose name does not say whose it is (bare ``المقاومة الإسلامية``,
+    ``الفرقة الثامنة``, ``مديرية المخابرات``) is the one of the event's country or,
+    when that country has none, of the one country of the article's events (their
+    places and their named actors) that has."""
+    table = _by_country()
+    countries = [ev.location.country for ev in events if ev.location and ev.location.country]
+    # a place not yet geocoded has no country: the article's named forces say where it is
+    countries += [
+        a.country for ev in events for a in (ev.actor1, ev.actor2) if a is not None and a.country
+    ]
+    for ev in events:
+        own = ev.location.country if ev.location else None
+        held = table.get(("military_target", own)) if own else None
+        if (
+            held is not None
+            and ev.actor2 is None
+            and (ev.actor1 is None or ev.actor1.id != held)
+            and any(t.kind == "military_base" for t in ev.targets)
+        ):
+            # "استهدفوا ثكنة زرعيت": a barracks in Israel is the Israeli army's
+            ev.actor2 = _dictionary_actor(held)
+        for k in ("actor1", "actor2"):
+            a = getattr(ev, k)
+            if a is None:
+                continue
+            target = table.get((a.id, own)) if own else None
+            if target is None:
+                found = {table[(a.id, c)] for c in countries if (a.id, c) in table}
+                target = found.pop() if len(found) == 1 else None
+            if target is None:
+                continue
+            actor = _dictionary_actor(target)
+            if actor is not None:
+                setattr(ev, k, actor)
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+@functools.cache
+def _by_voice() -> dict[str, list[tuple[str, str]]]:
+    """Ambiguous actor id -> (cue in matching form, actor it is) in order (data/actor_voice.tsv)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for row in resources.tsv("extract", "actor_voice.tsv"):
+        cue = row["cue"] if row["cue"] == "-" else f"{match_form(row['cue'])} "
+        out.setdefault(row["actor"], []).append((cue, row["resolves_to"]))
+    return out
+
+
+def _resolve_by_voice(events: list[Event], text: str) -> None:
+    """An actor named as its own side names itself (``القوات المسلحة اليمنية`` in a
+    statement from Sanaa, ``الجيش اليمني`` in a government outlet): the first cue
+    of the article's voice decides, else the default."""
+    table = _by_voice()
+    slots = [
+        (ev, k)
+        for ev in events
+        for k in ("actor1", "actor2")
+        if getattr(ev, k) is not None and getattr(ev, k).id in table
+    ]
+    if not slots:
+        return
+    # (a clitic may lead the cue: لمليشيا الحوثي; punctuation ends a word)
+    words = _PUNCT.sub(" ", f" {match_form(text)} ")
+    for ev, k in slots:
+        for cue, target in table[getattr(ev, k).id]:
+            if cue == "-" or cue in words:
+                actor = _dictionary_actor(target)
+                if actor is not None:
+                    setattr(ev, k, actor)
+                break
+
+
+def _dictionary_actor(actor_id: str) -> Actor | None:
+    try:
+        from rasd.extract.actors import load
+    except ImportError:  # the actor dictionary is not installed
+        return None
+    index = load()
+    return index.get(actor_id) if actor_id in index else None
+
+
 def _inherit(child: Slots, parent: Slots) -> None:
-    """A second place hit by the same verb shares its subject, claim and date."""
+    """A second place hit by the same verb shares its subject, claim, date and,
+    when it names none, its weapon."""
+    if not child.weapons and parent.weapons:
+        child.weapons = list(parent.weapons)
+        child.evidence.extend(e for e in parent.evidence if e[0] == "weapons")
     if child.actor1 is None:
         child.actor1 = parent.actor1
         child.evidence.extend(e for e in parent.evidence if e[0] == "actor1")
@@ -863,7 +970,7 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
             # two frames of one sentence are two events unless the second is a weak echo
             if any(float(t.row["strength"]) >= 2 for t in f.triggers) or s.location is not None:
                 continue
-        if not _same_place(m, s):
+        if not _same_place(m, s) and not (_pluperfect(f) and _unplaced(s.location)):
             continue
         if not _soft_overlap(m, s) and m.frame.reading is not f.reading:
             continue
@@ -880,6 +987,25 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
         if not _same_actor(ev.actor1, s.actor1):
             continue  # another side acting (ضربة جوية بعد ساعات على المهاجمين) is another event
         yield m
+
+
+def _pluperfect(f: Frame) -> bool:
+    """The sentence opens with ``وكان`` (… قد هاجموا): it goes back to an event the
+    article has told, to give its detail."""
+    r = f.reading
+    openers = {match_form(w) for w in settings().get("pluperfect_openers", ())}
+    first = min(t.start for t in f.triggers)
+    words = [x for x in r.token_starts if x < first and r.text[x].isalnum()]
+    if not words or len(words) > 4:
+        return False
+    end = words[1] if len(words) > 1 else first
+    return match_form(r.text[words[0] : end].split()[0]) in openers
+
+
+def _unplaced(p) -> bool:
+    """A place the gazetteer does not know (a hamlet, an orchard): it cannot tell
+    two tellings apart."""
+    return p is None or (not getattr(p, "gazetteer_id", None) and not getattr(p, "country", None))
 
 
 def _merge(
