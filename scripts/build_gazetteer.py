@@ -40,6 +40,7 @@ CURATED_FILES = (
     "countries.tsv",
     "region_admin.tsv",
     "region_cities.tsv",
+    "towns.tsv",
     "quarters.tsv",
     "facilities.tsv",
 )

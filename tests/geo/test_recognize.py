@@ -162,10 +162,14 @@ def test_a_place_after_a_title_and_a_preposition_is_a_place():
 
 
 def test_town_named_in_another_country_is_placed_in_the_explicit_container():
-    # "بلدة الطيبة شرقي درعا" is a Syrian Tayba, not the Lebanese town of the list
-    found = find_places("بهجوم على حاجز في بلدة الطيبة شرقي درعا")
+    # "بلدة عيترون شرقي درعا" would be a Syrian homonym the gazetteer lacks,
+    # not the Lebanese town of the list
+    found = find_places("بهجوم على حاجز في بلدة عيترون شرقي درعا")
     assert found[0].place.country == "SY" and found[0].place.name == "Dar'a"
     assert found[0].precision == 2
+    # a Syrian homonym the gazetteer has is taken
+    found = find_places("بهجوم على حاجز في بلدة الطيبة شرقي درعا")
+    assert found[0].place.name == "Al-Tayba (Daraa)" and found[0].precision == 1
     leb = find_places("غارة على بلدة الطيبة في قضاء مرجعيون")
     assert leb[0].place.country == "LB"
     # a town of the same country far from the city whose countryside it is in
@@ -184,3 +188,26 @@ def test_a_cue_before_a_verb_names_nothing():
 def test_a_known_town_keeps_its_place_in_a_country_named_loosely():
     found = find_places("استهدفوا ثكنة زرعيت في شمال فلسطين المحتلة")
     assert found[0].place.name == "Zar'it"
+
+
+def test_syrian_town_outranks_the_subdistrict_point_of_its_name():
+    found = find_places("قتل عنصر برصاص مسلحين في بلدة البصيرة بريف دير الزور الشرقي")
+    town = next(m for m in found if "البصيرة" in m.text)
+    assert town.kind == "town" and abs(town.place.lat - 35.15) < 0.05
+
+
+def test_quarter_named_like_a_person_lies_in_the_town_named_with_it():
+    text = "اختطف مسلحون ناشطاً من أمام منزله في حي الحسين وسط مدينة العمارة"
+    quarter = next(m for m in find_places(text) if m.text.startswith("حي"))
+    assert quarter.place.name == "Al 'Amarah" and quarter.precision == 1
+
+
+def test_a_word_read_as_a_person_name_does_not_hide_the_place_after_it():
+    names = [m.place.name for m in find_places("غارات على القائم غربي الأنبار") if m.place]
+    assert "Al Qa'im" in names
+
+
+def test_cue_only_name_after_a_relation_word_in_its_country():
+    found = find_places("غارة إسرائيلية على بلدة العباسية قرب صور", context="LB")
+    assert [m.place.name for m in found if m.place][-1] == "Tyre"
+    assert not [m for m in find_places("نشر الناشطون صور الدمار", context="LB") if m.place]

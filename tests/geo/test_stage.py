@@ -124,7 +124,7 @@ def test_the_hospital_the_wounded_were_taken_to_is_not_the_place():
     text = "أصيب مدنيان بقصف على بلدة تل تمر، ونقلوا إلى مستشفى الحسكة"
     ev = _event(_evidence(text, "قصف", "event"), _evidence(text, "مستشفى الحسكة"))
     loc = geocode(_article(text, ev)).events[0].location
-    assert loc.name == "Tal Tamer"
+    assert loc.name == "Tell Tamer"
 
 
 def test_the_town_points_back_at_the_capital_of_the_province_named_in_its_sentence():
@@ -150,3 +150,38 @@ def test_a_place_inside_a_slogan_is_not_the_place_of_the_rally():
     ev = _event(_evidence(text, "مسيرة", "event"), _evidence(text, "غزة"))
     loc = geocode(_article(text, ev)).events[0].location
     assert loc.country == "YE"
+
+
+def test_area_in_the_evidence_gives_way_to_a_village_named_after_it():
+    text = "في ريف القنيطرة الجنوبي، توغلت قوة إسرائيلية في أطراف قرية الرفيد واعتقلت رعاة"
+    ev = _event(_evidence(text, "القنيطرة"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Al-Rafid" and loc.geo_precision == 2
+
+
+def test_a_town_outside_the_area_does_not_replace_it():
+    text = "قصف على ريف القنيطرة الجنوبي، فيما نزح أهالي مدينة الرقة"
+    ev = _event(_evidence(text, "القنيطرة"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.admin1 == "Quneitra"
+
+
+def test_merged_tellings_keep_the_place_finer_than_a_sea():
+    text = "استهدف الحوثيون سفينة في البحر الأحمر. وقالت الهيئة إن السفينة أصيبت في ميناء الحديدة"
+    ev = _event(_evidence(text, "البحر الأحمر"), _evidence(text, "ميناء الحديدة"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Port of Hodeidah"
+
+
+def test_sea_with_a_place_it_is_off_is_the_coast_point():
+    text = "استهدف زورق مسير سفينة تجارية في البحر الأحمر قبالة سواحل الحديدة"
+    ev = _event(_evidence(text, "البحر الأحمر"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Hodeidah" and loc.geo_precision == 2
+
+
+def test_sea_alone_stays_the_sea():
+    text = "استهدف زورق مسير سفينة تجارية في البحر الأحمر"
+    ev = _event(_evidence(text, "البحر الأحمر"))
+    loc = geocode(_article(text, ev)).events[0].location
+    assert loc.name == "Red Sea" and loc.geo_precision == 3

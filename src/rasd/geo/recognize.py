@@ -259,7 +259,11 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
     out = []
     prev_last = -1
     for m in lex.matcher.find(tokens):
-        after_name, prev_last = m.first == prev_last, m.last
+        # right after a word matched as a name, unless that word is never a
+        # place ("على" read as the name علي: "على القائم" is al-Qaim)
+        after_name = m.first == prev_last
+        if lex.stoplist.get(m.value or "") != "never":
+            prev_last = m.last
         entries = gaz.index.get(m.value, []) if m.value is not None else []
         if not entries:
             continue
@@ -305,6 +309,8 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
         else:
             rule_cue_fits = cue is not None
         rule = lex.stoplist.get(m.value)
+        if rule == "cue" and not rule_cue_fits and _relation_word_before(tokens, m.first, lex):
+            rule = "context"  # "قرب صور", "جنوب صور": a place, in an article about its country
         if rule == "never" or (rule == "cue" and not rule_cue_fits):
             continue
         if rule and after_name and not rule_cue_fits:
@@ -329,6 +335,13 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
             out.pop()  # the cue word read as a name of its own: حي (the town الحي)
         out.append(_Raw(start, m.end, first, m.last, m.value, entries, cue, needs))
     return out
+
+
+def _relation_word_before(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """A relation word (قرب، جنوب، ريف …) right before token ``k``."""
+    if k == 0 or tokens[k - 1].kind != "word":
+        return False
+    return bool({stem for _, stem in _stems(tokens[k - 1])} & lex.relations)
 
 
 def _cue_word_before_name(tokens: list[Token], m, words: list[str], lex: Lexicon) -> bool:
@@ -540,6 +553,8 @@ def _resolve(text: str, raw: _Raw, ctx: Context) -> PlaceMention:
         candidates = [e for e in candidates if ctx.country_share(e.country) >= CONTEXT_SHARE]
     entry = choose(candidates, cue_kinds=cue_kinds, context=ctx)
     cue = raw.cue.form if raw.cue else None
+    if entry is not None and _stray_quarter(entry, ctx):
+        entry = None
     if entry is None:
         return PlaceMention(
             raw.start, raw.end, text[raw.start : raw.end], None, cue, None, raw.relation
@@ -557,6 +572,17 @@ def _resolve(text: str, raw: _Raw, ctx: Context) -> PlaceMention:
         raw.relation,
         entry.kind,
     )
+
+
+def _stray_quarter(entry: Entry, ctx: Context) -> bool:
+    """A quarter known only from the long lists ("حي الحسين", named after a
+    person, so found in many towns) in a province the text does not name,
+    while it names others: a quarter of the text's own town, which the
+    gazetteer lacks, not the homonym far away (containment then places it
+    at the town named with it)."""
+    if entry.kind != "neighbourhood" or entry.population or not ctx.admin1:
+        return False
+    return ctx.admin1_share(entry.country, entry.admin1) == 0.0
 
 
 def find_places(
@@ -656,6 +682,7 @@ def _destination(lat: float, lon: float, bearing: float, km: float) -> tuple[flo
 
 
 CONTAINER_KM = 60.0  # "X في Y" with Y a town: X lies within this distance of Y
+QUARTER_KM = 8.0  # "حي X وسط مدينة Y": a quarter lies within this distance of its town
 
 
 def _links(tokens: list[Token], a: int, b: int, lex: Lexicon) -> bool:
@@ -682,7 +709,7 @@ def _explicit(text: str, tokens: list[Token], inner: _Raw, outer: _Raw) -> bool:
     return bool(prefix) and prefix not in ("و", "ف")
 
 
-def _inside(entry: Entry, outer: Entry) -> bool:
+def inside(entry: Entry, outer: Entry) -> bool:
     """Whether ``entry`` can lie within ``outer`` (same country, province, or near)."""
     if entry.country != outer.country:
         return False
@@ -690,7 +717,8 @@ def _inside(entry: Entry, outer: Entry) -> bool:
         return True
     if outer.kind == "admin1":
         return not entry.admin1 or not outer.admin1 or entry.admin1 == outer.admin1
-    return _km(entry.lat, entry.lon, outer.lat, outer.lon) <= CONTAINER_KM
+    limit = QUARTER_KM if entry.kind == "neighbourhood" else CONTAINER_KM
+    return _km(entry.lat, entry.lon, outer.lat, outer.lon) <= limit
 
 
 # how large a kind of place is: a smaller one can lie in a larger one
@@ -746,9 +774,9 @@ def _contained(
         inner_rank = _rank(inner_entry.kind if inner_entry else "", raws[k].cue)
         if inner_rank <= _rank(outer_entry.kind, raws[k + 1].cue):
             continue  # "العراق في بغداد", "بلدتي مراط ومظلوم": no containment
-        if inner_entry is not None and _inside(inner_entry, outer_entry):
+        if inner_entry is not None and inside(inner_entry, outer_entry):
             continue
-        fits = [e for e in raws[k].entries if _inside(e, outer_entry)]
+        fits = [e for e in raws[k].entries if inside(e, outer_entry)]
         cue_kinds = raws[k].cue.kinds if raws[k].cue else frozenset()
         entry = choose(fits, cue_kinds=cue_kinds, context=ctx)
         if (

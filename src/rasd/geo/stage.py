@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from rasd.geo.gazetteer import FACILITY_KINDS, gazetteer
+from rasd.geo.gazetteer import FACILITY_KINDS, POINT_KINDS, gazetteer
 from rasd.geo.recognize import (
     PlaceMention,
     definite_cues,
     find_places,
+    inside,
     is_origin,
     local_context,
 )
@@ -52,6 +53,10 @@ def _overlapping(mentions: list[PlaceMention], start: int, end: int) -> list[Pla
 def _from_evidence(
     article: Article, event: Event, ctx: Context, mentions: list[PlaceMention]
 ) -> Place | None:
+    # an event merged from several tellings has several location spans: the
+    # most specific place among them, a sea or a country last (one telling
+    # says "in the Red Sea", another "off Hodeidah")
+    tellings = []
     for ev in event.evidence:
         if ev.field != "location":
             continue
@@ -60,11 +65,77 @@ def _from_evidence(
             overlapping = find_places(article.text, ev.start, ev.end, context=ctx)
         found = [m for m in overlapping if m.place]
         if found:
-            best = min(found, key=lambda m: (m.precision or 3, m.start))
-            if _origin(article, best):
-                return _beside_origin(article, best, mentions)
-            return best.place
+            tellings.append(min(found, key=lambda m: (m.precision or 3, m.start)))
+    if not tellings:
+        return None
+    first = tellings[0]
+    if _origin(article, first):
+        return _beside_origin(article, first, mentions)
+    kept = [m for m in tellings if not _origin(article, m)]
+    best = min(kept, key=lambda m: (m.kind in WIDE_KINDS, m.precision or 3))
+    finer = _finer_in_sentence(article, best, mentions)
+    return (finer or best).place
+
+
+AREA_KINDS = frozenset({"admin1", "admin2", "admin3", "region"})
+SPOT_KINDS = POINT_KINDS - {"city"}  # a town, village, quarter or facility
+
+
+def _off_coast(
+    article: Article, sea: PlaceMention, mentions: list[PlaceMention]
+) -> PlaceMention | None:
+    """ "في البحر الأحمر قبالة سواحل الحديدة": a sea is placed at its centre;
+    a place its sentence says the event was off (or a distance and bearing
+    from) is the point near the coast (precision 2)."""
+    span = _sentence_of(article, sea.start)
+    if span is None:
+        return None
+    near = [
+        m
+        for m in mentions
+        if span[0] <= m.start < span[1]
+        and m is not sea
+        and m.place is not None
+        and m.relation
+        and m.kind not in WIDE_KINDS
+        and not _origin(article, m)
+    ]
+    return min(near, key=lambda m: abs(m.start - sea.start)) if near else None
+
+
+def _finer_in_sentence(
+    article: Article, best: PlaceMention, mentions: list[PlaceMention]
+) -> PlaceMention | None:
+    """ "في ريف القنيطرة الجنوبي، توغلت قوة … في أطراف قرية الرفيد": the
+    evidence names an area (a province, the countryside of a town); a town,
+    village or facility named after it in the same sentence and lying in
+    it is where the event happened."""
+    place = best.place
+    if place is None or (best.precision or 3) < 2:
+        return None
+    if best.kind == "sea":
+        return _off_coast(article, best, mentions)
+    if best.kind not in AREA_KINDS and not (best.relation and best.kind in POINT_KINDS):
+        return None
+    span = _sentence_of(article, best.start)
+    if span is None:
+        return None
+    gaz = gazetteer()
+    outer = gaz.by_id.get(place.gazetteer_id or "")
+    if outer is None:
+        return None
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not (best.end <= m.start < span[1]) or m.place is None or m.kind not in SPOT_KINDS:
+            continue
+        inner = gaz.by_id.get(m.place.gazetteer_id or "")
+        if inner is None or inner is outer or _origin(article, m):
+            continue
+        if inside(inner, outer):
+            return m
     return None
+
+
+WIDE_KINDS = frozenset({"sea", "country"})  # where a telling names no finer place
 
 
 QUOTES = frozenset('"«»“”')
