@@ -273,9 +273,10 @@ def score(f: Frame) -> float:
             detail("weapon", bonus["weapon"])
         if f.inside(r.targets):
             detail("target", bonus["target"])
-    if any(c.row["count"] != "zero" for c in f.inside(r.casualties)) and _has_figure(f):
+    counted = [c for c in f.inside(r.casualties) if c.row["count"] != "zero"]
+    if counted and _has_figure(f):
         detail("figure", bonus["casualty_figure"], "figure")
-        if {c.row["field"] for c in f.inside(r.casualties) if c.row["count"] != "zero"} >= {
+        if {c.row["field"] for c in counted} >= {
             "fatalities",
             "injuries",
         }:
@@ -329,10 +330,13 @@ def score(f: Frame) -> float:
         add("denied report", BLOCK)
     seen: dict[str, float] = {}
     for cue in r.cues:
-        kind = cue.row["cue"]
-        w = float(cue.row["weight"])
-        if not w or cue.row["scope"] in TRIGGER_SCOPES or not _in_scope(cue, f, head):
+        row = cue.row
+        if row["scope"] in TRIGGER_SCOPES:
             continue
+        w = float(row["weight"])
+        if not w or not _in_scope(cue, f, head):
+            continue
+        kind = row["cue"]
         if w > 0:
             if kind not in seen or w > seen[kind]:
                 seen[kind] = w

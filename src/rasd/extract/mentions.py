@@ -66,8 +66,13 @@ class SentenceReading:
 
 
 def _hits(name: str, norm, base: int) -> list[Item]:
+    hits = lexicon(name).find(norm.text)
+    if not hits:
+        return []
+    if norm.one_to_one:  # offsets carry over (most sentences: no diacritics)
+        return [Item(h.start + base, h.end + base, h.row) for h in hits]
     out = []
-    for h in lexicon(name).find(norm.text):
+    for h in hits:
         a, b = norm.to_original(h.start, h.end)
         out.append(Item(a + base, b + base, h.row))
     return out
@@ -110,7 +115,8 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     r.claims = _hits("claims", norm, start)
     r.casualties = _hits("casualties", norm, start)
     r.roles = [
-        x for x in _hits("roles", norm, start)
+        x
+        for x in _hits("roles", norm, start)
         if not (x.row["role"] == "complement" and _after_article(text, x.start))
     ]
     special = r.claims + r.casualties

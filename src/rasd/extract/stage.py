@@ -367,15 +367,23 @@ def _echo_target(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged |
 def _place_keys(s: Slots) -> set[str]:
     """Every place the telling names (أرياف، مدن، قواعد), in matching form, so
     "ذيبان بريف دير الزور" answers to a headline that says only "ريف دير الزور"."""
+    names = tuple(s.places) if s.places else (s.place_text,) if s.place_text else ()
+    return set(_keys_of(names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keys_of(names: tuple[str, ...]) -> frozenset[str]:
+    """:func:`_place_keys` of these place names (memoised: the tellings of an
+    article name the same places over and over)."""
     keys: set[str] = set()
-    for name in s.places or ([s.place_text] if s.place_text else []):
+    for name in names:
         words = match_form(name).split()
         if not words:
             continue
         keys.add(" ".join(words))
         if len(words) > 1:  # "محافظة الحديدة" also answers to "الحديدة"
             keys.add(" ".join(words[1:]))
-    return {k.removeprefix("ال") for k in keys}
+    return frozenset(k.removeprefix("ال") for k in keys)
 
 
 def _anaphoric(f: Frame, s: Slots) -> bool:
@@ -962,6 +970,7 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
     if _another(f):
         return
     fam = FAMILY.get(s.plover_type, "violence")
+    plup: bool | None = None  # _pluperfect(f), looked up once when needed
     for m in merged:
         ev = m.event
         if FAMILY.get(ev.plover_type, "violence") != fam:
@@ -970,8 +979,11 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
             # two frames of one sentence are two events unless the second is a weak echo
             if any(float(t.row["strength"]) >= 2 for t in f.triggers) or s.location is not None:
                 continue
-        if not _same_place(m, s) and not (_pluperfect(f) and _unplaced(s.location)):
-            continue
+        if not _same_place(m, s):
+            if plup is None:
+                plup = _pluperfect(f)
+            if not (plup and _unplaced(s.location)):
+                continue
         if not _soft_overlap(m, s) and m.frame.reading is not f.reading:
             continue
         if not _weapons_fit(ev.weapons, s.weapons):
@@ -993,13 +1005,18 @@ def _pluperfect(f: Frame) -> bool:
     """The sentence opens with ``وكان`` (… قد هاجموا): it goes back to an event the
     article has told, to give its detail."""
     r = f.reading
-    openers = {match_form(w) for w in settings().get("pluperfect_openers", ())}
+    openers = _pluperfect_openers()
     first = min(t.start for t in f.triggers)
     words = [x for x in r.token_starts if x < first and r.text[x].isalnum()]
     if not words or len(words) > 4:
         return False
     end = words[1] if len(words) > 1 else first
     return match_form(r.text[words[0] : end].split()[0]) in openers
+
+
+@functools.cache
+def _pluperfect_openers() -> frozenset[str]:
+    return frozenset(match_form(w) for w in settings().get("pluperfect_openers", ()))
 
 
 def _unplaced(p) -> bool:
