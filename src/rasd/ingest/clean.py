@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from rasd import resources
 from rasd.errors import ResourceError
-from rasd.model import Article, Paragraph
+from rasd.model import Article, Paragraph, Sentence
 from rasd.text import match_form
 from rasd.text.normalize import maps_one_to_one, spellings_within_words
 
@@ -109,7 +109,12 @@ def _patterns() -> _Patterns:
         + [limit for _, limit in regexes]
         + [0]
     )
-    return _Patterns(frozenset(exact), prefix, prefix_max, tuple(regexes), longest)
+    # one alternation per word limit: a line is searched once per limit, not once per row
+    by_limit: dict[int, list[str]] = {}
+    for regex, limit in regexes:
+        by_limit.setdefault(limit, []).append(f"(?:{regex.pattern})")
+    combined = tuple((re.compile("|".join(alts)), limit) for limit, alts in sorted(by_limit.items()))
+    return _Patterns(frozenset(exact), prefix, prefix_max, combined, longest)
 
 
 @functools.lru_cache(maxsize=8192)  # furniture lines recur across a site's pages
@@ -138,6 +143,8 @@ def _is_boilerplate_key(form: str, k: str) -> bool:
     if k in p.exact:
         return True
     words = k.count(" ") + 1
+    if words > p.max_words:  # longer than any pattern allows: article text
+        return False
     if p.prefix is not None:
         m = p.prefix.match(k)
         if m and words <= p.prefix_max[m.group(1)]:
@@ -203,7 +210,7 @@ def mark_repeats(article: Article) -> Article:
         k = par_keys[i] if p.kind != "boilerplate" else ""
         keys[p.start, p.end] = k
         if k and k in first_par:
-            p = replace(p, repeat_of=first_par[k])
+            p = Paragraph(p.start, p.end, p.kind, first_par[k])
         elif k:
             first_par[k] = i
         paragraphs.append(p)
@@ -217,7 +224,7 @@ def mark_repeats(article: Article) -> Article:
             k = _sentence_key(text, s.start, s.end, par, forms[s.paragraph] if par else None)
         in_repeat = par is not None and par.repeat_of is not None
         if k and k in first_sent and (in_repeat or len(k) >= MIN_SENTENCE_KEY):
-            s = replace(s, repeat_of=first_sent[k])
+            s = Sentence(s.start, s.end, s.paragraph, first_sent[k])
         elif k and k not in first_sent:
             first_sent[k] = i
         sentences.append(s)

@@ -52,6 +52,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+# runs, so counting letters builds one list item per word, not per letter
+_ARABIC_RUN = re.compile(_ARABIC_LETTER.pattern + "+")
+_LATIN_RUN = re.compile(_LATIN_LETTER.pattern + "+")
 _C1 = re.compile(r"[\u0080-\u009F]")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0E-\x1F\x7F]")
 # UTF-8 Arabic read as cp1252: lead byte D8-DB shows as Ø Ù Ú Û, followed by
@@ -331,4 +334,7 @@ def has_arabic(text: str) -> bool:
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters) in ``text``."""
-    return len(_ARABIC_LETTER.findall(text)), len(_LATIN_LETTER.findall(text))
+    return (
+        sum(map(len, _ARABIC_RUN.findall(text))),
+        sum(map(len, _LATIN_RUN.findall(text))),
+    )

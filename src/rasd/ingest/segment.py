@@ -24,7 +24,8 @@ from dataclasses import replace
 from rasd.ingest.clean import is_boilerplate, key
 from rasd.model import Article, DateWindow, Paragraph, Published, Sentence, Span
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029\x85\x0b\x0c]+")
+# a line with its surrounding whitespace trimmed, found in one pass
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n\r\u2028\u2029\x85\x0b\x0c]*\S)?")
 DATELINE_MAX_CHARS = 60  # a date line is short: "27 تموز , 2024 - 10:30"
 DATELINE_SECOND_MAX_WORDS = 6  # a date line under the headline is shorter still
 TITLE_MAX_CHARS = 200
@@ -53,15 +54,7 @@ def _sentence_splitter() -> Callable[[str, int, int], list[tuple[int, int]]] | N
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank line, whitespace trimmed."""
-    spans = []
-    for m in _LINE.finditer(text):
-        line = m.group()
-        stripped = line.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        spans.append((start, start + len(stripped)))
-    return spans
+    return [m.span() for m in _TRIMMED_LINE.finditer(text)]
 
 
 def dateline_window(line: str) -> DateWindow | None:
