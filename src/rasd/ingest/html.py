@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
+from rasd.errors import InputError
+
 # meta names/properties that carry the publication date, most trusted first
 _DATE_META: tuple[str, ...] = (
     "article:published_time",
@@ -48,6 +50,16 @@ _DROP = "script, style, noscript, template, nav, header, footer, aside, form, if
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _WS = re.compile(r"[ \t\r\f\v\u00a0]+")
 _MIN_LETTERS = 20  # below this the page has no article text worth keeping
+
+MAX_DEPTH = 1000  # elements open at once; news pages nest a few dozen deep
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_OPAQUE = re.compile(r"<!--.*?-->|<(script|style|template|textarea)\b.*?</\1\s*>", re.S | re.I)
+# elements that never nest (void) or close themselves (optional end tags)
+_FLAT = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption "
+    "html head body".split()
+)
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -81,8 +93,53 @@ def parse_date_value(value: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+class TooDeep(InputError):
+    """HTML nested deeper than :data:`MAX_DEPTH`: the HTML parser's time grows
+    with the square of the depth, so such a page is refused before parsing.
+    ``where`` is ``<html>``; readers re-raise it with the input's name."""
+
+    def __init__(self, depth: int) -> None:
+        super().__init__(
+            "<html>",
+            f"HTML nested more than {MAX_DEPTH} elements deep: not a news page",
+            value=depth,
+        )
+
+
+def nesting_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """How many elements are open at once at most (stops counting past ``limit``).
+
+    An estimate from the tags alone: elements that cannot nest or close
+    themselves (``<p>``, ``<li>``, ``<br>`` …) and the insides of scripts,
+    styles and comments are not counted, so ordinary pages read low."""
+    if html.count("<") <= limit:
+        return html.count("<")  # cannot be deeper than it has tags
+    depth = top = 0
+    for m in _TAG.finditer(_OPAQUE.sub("", html)):
+        name = m.group(2).lower()
+        if name in _FLAT:
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > top:
+                top = depth
+                if top > limit:
+                    break
+    return top
+
+
+def _check_depth(html: str) -> None:
+    depth = nesting_depth(html)
+    if depth > MAX_DEPTH:
+        raise TooDeep(depth)
+
+
 def extract_page(html: str) -> Page:
-    """Main text and metadata of a whole page (possibly truncated)."""
+    """Main text and metadata of a whole page (possibly truncated); raises
+    :class:`TooDeep` for a page nested deeper than :data:`MAX_DEPTH`."""
+    _check_depth(html)
     tree = HTMLParser(html)
     title = _title(tree)
     url = _meta(tree, ("og:url",)) or _attr(tree, 'link[rel="canonical"]', "href")
@@ -96,9 +153,11 @@ def extract_page(html: str) -> Page:
 
 
 def fragment_text(html: str) -> str:
-    """Text of an HTML fragment (feed item), one line per block element."""
+    """Text of an HTML fragment (feed item), one line per block element;
+    raises :class:`TooDeep` like ``extract_page``."""
     if "<" not in html:
         return _clean_lines(html)
+    _check_depth(html)
     tree = HTMLParser(html)
     root = tree.body or tree.root
     if root is None:

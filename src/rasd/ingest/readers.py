@@ -30,7 +30,8 @@ from typing import Any, BinaryIO
 
 from rasd.errors import DecodeError, InputError, RecordError
 from rasd.ingest.decode import decode, problems, repair_mojibake
-from rasd.ingest.html import extract_page, fragment_text, letters, parse_date_value
+from rasd.ingest.fetch import is_url, read_url
+from rasd.ingest.html import TooDeep, extract_page, fragment_text, letters, parse_date_value
 from rasd.ingest.warc import is_warc_name, read_warc
 from rasd.model import Article, DateWindow, Published
 
@@ -61,14 +62,24 @@ _FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>/]")
 
 
 def read(
-    paths: Iterable[str], *, stdin: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = False,
 ) -> Iterator[Article | InputError]:
-    """Articles (and input errors, as values) from files, directories, globs, ``-``.
+    """Articles (and input errors, as values) from files, directories, globs,
+    ``-`` and http(s) URLs.
 
     ``stdin`` is the stream ``-`` reads (default ``sys.stdin.buffer``);
-    ``max_bytes`` caps one article (a file, a JSONL line, a feed file).
+    ``max_bytes`` caps one article (a file, a JSONL line, a feed file, a
+    fetched URL). URLs that resolve to loopback, private or link-local
+    addresses are refused unless ``allow_private`` (:mod:`rasd.ingest.fetch`).
     """
     for path in map(os.fspath, paths):
+        if is_url(path):
+            yield from read_url(path, max_bytes=max_bytes, allow_private=allow_private)
+            continue
         if path == "-":
             yield from read_stream(
                 stdin if stdin is not None else sys.stdin.buffer, STDIN, max_bytes=max_bytes
@@ -248,7 +259,10 @@ def html_article(data: bytes, where: str) -> Article | InputError:
         decoded = decode(data, where)
     except InputError as err:
         return err
-    page = extract_page(decoded.text)
+    try:
+        page = extract_page(decoded.text)
+    except TooDeep as err:
+        return InputError(where, err.reason, value=err.value)
     if letters(page.text) < MIN_LETTERS * 5:
         why = (
             "truncated HTML page with no article text"
@@ -440,7 +454,10 @@ def _record(rec: object, where: str) -> Article | InputError:
                 return RecordError(where, f'"text" {why}')
             text, meta["repaired"] = fixed
     else:
-        page = extract_page(html or "")
+        try:
+            page = extract_page(html or "")
+        except TooDeep as err:
+            return RecordError(where, f'"html" {err.reason}', value=err.value)
         if letters(page.text) < MIN_LETTERS:
             return RecordError(where, '"html" holds no article text')
         text = page.text
@@ -494,15 +511,16 @@ def _read_feed(data: bytes, where: str) -> Iterator[Article | InputError]:
 
 def _feed_article(entry: Any, where: str, source: str | None) -> Article | InputError:
     body, body_type = "", "text/html"
-    if entry.get("content"):
-        body, body_type = (
-            entry.content[0].get("value", ""),
-            entry.content[0].get("type", "text/html"),
-        )
+    if entry.get("content"):  # feedparser may give None for an empty element
+        body = entry.content[0].get("value") or ""
+        body_type = entry.content[0].get("type") or "text/html"
     if not body.strip():
         detail = entry.get("summary_detail") or {}
-        body, body_type = entry.get("summary", ""), detail.get("type", "text/html")
-    text = fragment_text(body) if "html" in body_type else body.strip()
+        body, body_type = entry.get("summary") or "", detail.get("type") or "text/html"
+    try:
+        text = fragment_text(body) if "html" in body_type else body.strip()
+    except TooDeep as err:
+        return RecordError(where, err.reason, value=err.value)
     if letters(text) < MIN_LETTERS:
         return RecordError(where, "feed item has no content or summary text")
     why = problems(text)

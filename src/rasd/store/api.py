@@ -8,6 +8,8 @@ flight, and running it again stores every article exactly once.
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -53,21 +55,66 @@ class IngestReport:
         )
 
 
+class Rejection(str):
+    """A rejection line ``PATH[:LINE]: reason`` that also keeps its parts
+    (``where``, ``reason``, ``code``) for the ``--rejects`` report."""
+
+    where: str
+    reason: str
+    code: str
+
+    def __new__(cls, where: str, reason: str, code: str = InputError.code) -> Rejection:
+        line = super().__new__(cls, f"{where}: {reason}")
+        line.where, line.reason, line.code = where, reason, code
+        return line
+
+    def __reduce__(self):  # pickled across dask workers with its parts
+        return (Rejection, (self.where, self.reason, self.code))
+
+
+def rejection_json(line: str) -> str:
+    """One line of the ``--rejects`` report for a rejection line."""
+    where = getattr(line, "where", None)
+    reason = getattr(line, "reason", None)
+    if where is None:  # a plain string (e.g. from a dask worker): PATH[:LINE]: reason
+        where, _, reason = line.partition(": ")
+    bare_url = re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^/]*", where)  # http://host:8080
+    m = None if bare_url else re.fullmatch(r"(.*):(\d+)", where)
+    return json.dumps(
+        {
+            "where": where,
+            "input": m.group(1) if m else where,
+            "line": int(m.group(2)) if m else None,
+            "reason": reason,
+            "code": getattr(line, "code", None),
+            "message": str(line),
+        },
+        ensure_ascii=False,
+    )
+
+
 def process(
     items: Iterable[Article | InputError],
     pipeline: Pipeline,
     on_reject: Callable[[str], None],
 ) -> Iterable[Article]:
     """Articles through the pipeline; input errors and per-article failures
-    go to ``on_reject`` as ``PATH[:LINE]: reason`` lines."""
+    go to ``on_reject`` as ``PATH[:LINE]: reason`` lines (``Rejection``s).
+    An article with nothing left after boilerplate removal is rejected too."""
     for item in items:
         if isinstance(item, InputError):
-            on_reject(str(item))
+            on_reject(Rejection(item.where, item.reason, item.code))
             continue
+        where = item.origin or item.id or "<input>"
         try:
-            yield pipeline(item)
+            done = pipeline(item)
         except RasdError as err:
-            on_reject(f"{item.origin or item.id or '<input>'}: {err.message}")
+            on_reject(Rejection(where, err.message, err.code))
+            continue
+        if done.paragraphs and all(p.kind == "boilerplate" for p in done.paragraphs):
+            on_reject(Rejection(where, "only boilerplate lines: no article text"))
+            continue
+        yield done
 
 
 def ingest(
@@ -79,9 +126,11 @@ def ingest(
     on_reject: Callable[[str], None] | None = None,
     progress: Callable[[int], None] | None = None,
     stdin: BinaryIO | None = None,
+    allow_private: bool = False,
 ) -> IngestReport:
     """Read ``paths``, run ``stages`` and store every article in ``store``
-    (an open store or a URL). Rejections are reported, never fatal."""
+    (an open store or a URL). Rejections are reported, never fatal.
+    ``allow_private`` lets http(s) inputs reach loopback/private addresses."""
     own = isinstance(store, str)
     if own:
         store = open_store(store)
@@ -96,7 +145,8 @@ def ingest(
     pipeline = Pipeline(stages)
     batch: list[Article] = []
     try:
-        for article in process(read(paths, stdin=stdin), pipeline, reject):
+        items = read(paths, stdin=stdin, allow_private=allow_private)
+        for article in process(items, pipeline, reject):
             batch.append(article)
             if len(batch) >= batch_size:
                 _flush(store, batch, report, progress)

@@ -49,7 +49,22 @@ def _open(db_url: str):
     default=None,
     help="Progress bar on stderr (default: on a terminal).",
 )
-def ingest(paths, db_url, engine, scheduler, workers, batch_size, progress):
+@click.option(
+    "--rejects",
+    "rejects_file",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    metavar="FILE",
+    help="Also write each rejected input as one JSON line to FILE.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let http(s) inputs fetch from loopback, private and link-local addresses.",
+)
+def ingest(
+    paths, db_url, engine, scheduler, workers, batch_size, progress, rejects_file, allow_private
+):
     """Read, clean, extract and store articles from PATHS (files, directories, globs, - for stdin).
 
     \b
@@ -60,10 +75,17 @@ def ingest(paths, db_url, engine, scheduler, workers, batch_size, progress):
       rasd ingest crawl.warc.gz --engine dask --db postgresql://rasd@db/rasd
 
     Exit status 0 when every input was taken, 1 when some were rejected
-    (one stderr line each: PATH[:LINE]: reason).
+    (one stderr line each: PATH[:LINE]: reason; with --rejects FILE also
+    one JSON line each: {"where", "input", "line", "reason", "code", "message"}).
+    http(s) URLs are fetched; loopback and private addresses only with
+    --allow-private.
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    try:
+        rejects_out = open(rejects_file, "w", encoding="utf-8") if rejects_file else None
+    except OSError as err:
+        fail(f"{rejects_file}: cannot write the rejects report: {err.strerror or err}", status=2)
     store = _open(db_url)
     show_bar = sys.stderr.isatty() if progress is None else progress
     unit = " partitions" if engine == "dask" else " articles"
@@ -72,6 +94,9 @@ def ingest(paths, db_url, engine, scheduler, workers, batch_size, progress):
     def reject(line: str) -> None:
         bar.clear() if show_bar else None
         click.echo(line, err=True)
+        if rejects_out is not None:
+            rejects_out.write(api.rejection_json(line) + "\n")
+            rejects_out.flush()
 
     def planned(total: int, done: int) -> None:
         bar.total = total - done
@@ -93,13 +118,20 @@ def ingest(paths, db_url, engine, scheduler, workers, batch_size, progress):
             )
         else:
             report = api.ingest(
-                paths, store, batch_size=batch_size, on_reject=reject, progress=bar.update
+                paths,
+                store,
+                batch_size=batch_size,
+                on_reject=reject,
+                progress=bar.update,
+                allow_private=allow_private,
             )
     except RasdError as err:
         fail(err)
     finally:
         bar.close()
         store.close()
+        if rejects_out is not None:
+            rejects_out.close()
     click.echo(f"rasd: {report.summary()}", err=True)
     sys.exit(1 if report.rejected else 0)
 
