@@ -34,12 +34,12 @@ fuzz: install
 	$(BIN)/python fuzz/run.py $(FUZZ_TARGETS)
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz gold scripts
+	$(BIN)/ruff format --check src tests bench fuzz gold scripts
 
 format: install
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench fuzz gold scripts
+	$(BIN)/ruff check --fix src tests bench fuzz gold scripts
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DB) $(DB)-wal $(DB)-shm

@@ -27,7 +27,9 @@ def main(argv: list[str]) -> int:
         print(f"   ({time.perf_counter() - started:.1f} s)\n", flush=True)
     out = HERE / "out"
     out.mkdir(exist_ok=True)
-    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+    (out / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False, default=str)
+    )
     print(f"figures written to {out / 'results.json'}")
     return 0
 

@@ -56,7 +56,10 @@ def engines(tmp: Path) -> dict:
             out["local_postgresql_articles_per_s"] = _rate(api.ingest([str(src)], url))
             with open_store(url) as store:
                 out["dask_2_workers_postgresql_articles_per_s"] = round(
-                    N / _timed(lambda: ingest_dask([str(src)], store, workers=2, target_bytes=2 << 20)),
+                    N
+                    / _timed(
+                        lambda: ingest_dask([str(src)], store, workers=2, target_bytes=2 << 20)
+                    ),
                     1,
                 )
         finally:

@@ -17,9 +17,13 @@ from rasd.extract import deps
 from rasd.model import Actor
 
 _FAKE_ACTORS = {
-    "المقاومة الإسلامية في العراق": Actor("Islamic Resistance in Iraq", "irq_islamic_resistance", "armed_group", None, "IQ"),
+    "المقاومة الإسلامية في العراق": Actor(
+        "Islamic Resistance in Iraq", "irq_islamic_resistance", "armed_group", None, "IQ"
+    ),
     "كتائب حزب الله": Actor("Kataib Hezbollah", "kataib_hezbollah", "armed_group", None, "IQ"),
-    "القوات الأمريكية": Actor("Military Forces of the United States", "us_military", "state_forces", None, "US"),
+    "القوات الأمريكية": Actor(
+        "Military Forces of the United States", "us_military", "state_forces", None, "US"
+    ),
     "واشنطن": Actor("Government of the United States", "us_government", "government", None, "US"),
 }
 

@@ -18,7 +18,10 @@ LEDE = "قصفت طائرة مسيرة قاعدة عين الأسد الجوية
 
 def test_extract_jsonl_uses_the_input_id(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "art-7", "text": LEDE, "published": "2024-07-27"}, ensure_ascii=False) + "\n")
+    src.write_text(
+        json.dumps({"id": "art-7", "text": LEDE, "published": "2024-07-27"}, ensure_ascii=False)
+        + "\n"
+    )
     result = CliRunner().invoke(extract, [str(src), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]

@@ -6,14 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.extract.test_cases import CASES, PUB
 
 import rasd
 from rasd.extract.api import process
 from rasd.model import Article
+from tests.extract.test_cases import CASES, PUB
 
 GOLDEN = Path(__file__).parent / "golden"
-TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*.txt"))] + [c[1] for c in CASES]
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*.txt"))] + [
+    c[1] for c in CASES
+]
 
 DIACRITICS = "قُصِفَتْ قاعدةُ عينِ الأسدِ بطائرةٍ مسيّرةٍ فجرَ اليومِ، ولم تُسفرْ عن إصاباتٍ."
 

@@ -37,7 +37,9 @@ def test_find(text: str, found: list[tuple[str, str]]) -> None:
     assert got == found
 
 
-@pytest.mark.parametrize("name", ["triggers", "weapons", "targets", "claims", "casualties", "modality", "roles"])
+@pytest.mark.parametrize(
+    "name", ["triggers", "weapons", "targets", "claims", "casualties", "modality", "roles"]
+)
 def test_packaged_lexicons_load(name: str) -> None:
     assert len(lexicon(name).rows) >= 5
 

@@ -31,7 +31,9 @@ def test_two_places_in_two_countries_are_two_events(has_geo) -> None:
 
 
 def test_clauses_split_at_semicolon() -> None:
-    text = "قتل ثلاثة جنود بانفجار عبوة ناسفة في الموصل أمس؛ وفي حادث آخر اغتال مسلحون موظفا في كركوك."
+    text = (
+        "قتل ثلاثة جنود بانفجار عبوة ناسفة في الموصل أمس؛ وفي حادث آخر اغتال مسلحون موظفا في كركوك."
+    )
     events = rasd.extract(text, published="2024-07-27")
     assert len(events) == 2
     assert events[0].fatalities == 3

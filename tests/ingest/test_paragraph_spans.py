@@ -30,4 +30,8 @@ def test_spans_are_the_trimmed_non_blank_lines(text):
 
 def test_crlf_page():
     text = "27 تموز , 2024\r\n  عنوان  \r\n\r\nفقرة أولى.\r\n"
-    assert [text[a:b] for a, b in paragraph_spans(text)] == ["27 تموز , 2024", "عنوان", "فقرة أولى."]
+    assert [text[a:b] for a, b in paragraph_spans(text)] == [
+        "27 تموز , 2024",
+        "عنوان",
+        "فقرة أولى.",
+    ]

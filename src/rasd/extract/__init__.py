@@ -22,6 +22,7 @@ from __future__ import annotations
 import sys
 import types
 
+
 class _CallableModule(types.ModuleType):
     """``rasd.extract(text, …)`` works whether or not the package was imported."""
 

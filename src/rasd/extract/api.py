@@ -14,6 +14,7 @@ from rasd.errors import ExtractError
 from rasd.model import Article, DateWindow, Event, Published
 from rasd.pipeline import DEFAULT, Pipeline
 
+
 def _published(value: dt.date | str | None) -> Published | None:
     if value is None:
         return None
@@ -46,7 +47,11 @@ def extract_article(article: Article) -> Article:
 
 
 def extract(
-    text: str, published: dt.date | str | None = None, lang: str | None = None, *, id: str | None = None
+    text: str,
+    published: dt.date | str | None = None,
+    lang: str | None = None,
+    *,
+    id: str | None = None,
 ) -> list[Event]:
     """Events reported in ``text`` (an Arabic news article or sentence)."""
     article = Article(text=text, id=id, published=_published(published), language=lang)

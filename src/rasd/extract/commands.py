@@ -54,7 +54,8 @@ def _flat(ev: dict[str, Any]) -> dict[str, Any]:
     row["article_ids"] = ";".join(ev.get("article_ids", []))
     row["targets"] = ";".join(t["kind"] for t in ev.get("targets", []))
     row["weapons"] = ";".join(
-        f"{w['count'] if w.get('count') is not None else '?'} {w['kind']}" + (f" ({w['model']})" if w.get("model") else "")
+        f"{w['count'] if w.get('count') is not None else '?'} {w['kind']}"
+        + (f" ({w['model']})" if w.get("model") else "")
         for w in ev.get("weapons", [])
     )
     row["damage"] = ";".join(ev.get("damage", []))
@@ -62,7 +63,17 @@ def _flat(ev: dict[str, Any]) -> dict[str, Any]:
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
-    cols = ("event_date", "sub_event_type", "actor1", "actor2", "location", "weapons", "fatalities", "injuries", "claim_status")
+    cols = (
+        "event_date",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "weapons",
+        "fatalities",
+        "injuries",
+        "claim_status",
+    )
     flat = [_flat(r) for r in rows]
     widths = {c: min(28, max([len(c)] + [len(str(r[c])) for r in flat])) for c in cols}
     line = "  ".join(c.ljust(widths[c]) for c in cols)
@@ -139,7 +150,12 @@ def _from_store(db_url: str, article_id: str) -> tuple[str, list[dict[str, Any]]
 @click.command("explain")
 @click.argument("article")
 @db_option
-@click.option("--colour/--no-colour", "colour", default=None, help="ANSI colours (default: when stdout is a terminal).")
+@click.option(
+    "--colour/--no-colour",
+    "colour",
+    default=None,
+    help="ANSI colours (default: when stdout is a terminal).",
+)
 def explain(article: str, db_url: str, colour: bool | None) -> None:
     """Show an article with each event's evidence highlighted.
 

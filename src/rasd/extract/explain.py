@@ -13,7 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 RESET = "\x1b[0m"
-PALETTE = ("\x1b[1;41;97m", "\x1b[1;44;97m", "\x1b[1;42;30m", "\x1b[1;45;97m", "\x1b[1;43;30m", "\x1b[1;46;30m")
+PALETTE = (
+    "\x1b[1;41;97m",
+    "\x1b[1;44;97m",
+    "\x1b[1;42;30m",
+    "\x1b[1;45;97m",
+    "\x1b[1;43;30m",
+    "\x1b[1;46;30m",
+)
 FIELD_MARK = "\x1b[4m"
 
 
@@ -61,7 +68,9 @@ def _value(ev: dict[str, Any], field: str) -> str:
         parts = []
         for x in v:
             if isinstance(x, dict):
-                parts.append(" ".join(str(x[k]) for k in ("count", "kind", "model") if x.get(k) is not None))
+                parts.append(
+                    " ".join(str(x[k]) for k in ("count", "kind", "model") if x.get(k) is not None)
+                )
             else:
                 parts.append(str(x))
         return ", ".join(parts)

@@ -113,7 +113,9 @@ def _patterns() -> _Patterns:
     by_limit: dict[int, list[str]] = {}
     for regex, limit in regexes:
         by_limit.setdefault(limit, []).append(f"(?:{regex.pattern})")
-    combined = tuple((re.compile("|".join(alts)), limit) for limit, alts in sorted(by_limit.items()))
+    combined = tuple(
+        (re.compile("|".join(alts)), limit) for limit, alts in sorted(by_limit.items())
+    )
     return _Patterns(frozenset(exact), prefix, prefix_max, combined, longest)
 
 

@@ -111,6 +111,14 @@ def process(
         except RasdError as err:
             on_reject(Rejection(where, err.message, err.code))
             continue
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except Exception as err:  # a bug in a stage: this article is lost, the batch goes on
+            reason = (
+                f"internal error in the pipeline ({type(err).__name__}: {err}); please report it"
+            )
+            on_reject(Rejection(where, reason, "internal"))
+            continue
         if done.paragraphs and all(p.kind == "boilerplate" for p in done.paragraphs):
             on_reject(Rejection(where, "only boilerplate lines: no article text"))
             continue

@@ -13,16 +13,17 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from tests.extract.golden_view import PUBLISHED, view  # noqa: E402
-
 import rasd  # noqa: E402
+from tests.extract.golden_view import PUBLISHED, view  # noqa: E402
 
 
 def main() -> None:
     for path in sorted(HERE.glob("*.txt")):
         events = rasd.extract(path.read_text(encoding="utf-8"), published=PUBLISHED.get(path.stem))
         out = [view(e) for e in events]
-        path.with_suffix(".json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        path.with_suffix(".json").write_text(
+            json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         print(path.with_suffix(".json"))
 
 
