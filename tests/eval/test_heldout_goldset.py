@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from rasd.eval import read_gold, score_gold
+from rasd.eval import read_gold
+from tests.eval.goldsets import assert_core_keys, assert_scores_itself
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "gold" / "heldout" / "articles.jsonl"
 MAIN = ROOT / "gold" / "articles.jsonl"
-KEYS = {"gold_id", "date_start", "date_end", "sub_event_types", "location"}
 
 
 def _build():
@@ -85,35 +85,11 @@ def test_apart_from_main_set(gold):
 
 
 def test_every_event_has_core_keys(gold):
-    for r in gold:
-        for e in r["events"]:
-            assert KEYS <= set(e), (r["id"], e.get("gold_id"))
-            assert e["date_start"] <= e["date_end"] <= r["published"]
+    assert_core_keys(gold)
 
 
 def test_gold_scores_itself_perfectly(gold):
-    """Gold events turned into predictions pair one to one with all fields right."""
-
-    def as_prediction(e):
-        loc = e["location"]
-        return {
-            "event_date": e["date_start"],
-            "date_start": e["date_start"],
-            "date_end": e["date_end"],
-            "sub_event_type": e["sub_event_types"][0],
-            "location": {"country": loc["country"], "lat": loc.get("lat"), "lon": loc.get("lon")},
-            "actor1": {"name": e["actor1"][0]} if e.get("actor1") else None,
-            "actor2": {"name": e["actor2"][0]} if e.get("actor2") else None,
-            "claim_status": (e.get("claim_status") or ["unknown"])[0],
-            "weapons": e.get("weapons", []),
-            "fatalities": e.get("fatalities"),
-            "injuries": e.get("injuries"),
-        }
-
-    predicted = {r["id"]: [as_prediction(e) for e in r["events"]] for r in gold}
-    figures = score_gold(gold, predicted).figures
-    assert figures["events"]["f1"] == 1.0
-    assert figures["field_accuracy"] == 1.0
+    assert_scores_itself(gold)
 
 
 def test_scraped_date_lines_match_published(gold):
