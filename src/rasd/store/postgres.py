@@ -18,7 +18,14 @@ from rasd.errors import StoreError
 from rasd.model import Article
 from rasd.store import records
 from rasd.store.migrations import migration, pending
-from rasd.store.query import EventFilter, query_words, word_forms
+from rasd.store.query import (
+    POSTGRES,
+    EventFilter,
+    article_conditions,
+    event_conditions,
+    query_words,
+    word_forms,
+)
 
 try:
     import psycopg
@@ -210,16 +217,7 @@ class PostgresStore:
         since: str | None = None,
         until: str | None = None,
     ) -> Iterator[Article]:
-        where, args = [], []
-        if source:
-            where.append("source = %s")
-            args.append(source)
-        if since:
-            where.append("published >= %s")
-            args.append(since)
-        if until:
-            where.append("published <= %s")
-            args.append(until)
+        where, args = article_conditions(POSTGRES, source, since, until)
         sql = "SELECT * FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -246,33 +244,7 @@ class PostgresStore:
         return [r["data"] for r in rows]
 
     def _event_where(self, f: EventFilter) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        args: list[Any] = []
-        if f.date_from:
-            where.append("coalesce(date_end, event_date) >= %s")
-            args.append(f.date_from)
-        if f.date_to:
-            where.append("coalesce(date_start, event_date) <= %s")
-            args.append(f.date_to)
-        for column, value in (
-            ("country", f.country),
-            ("event_type", f.event_type),
-            ("sub_event_type", f.sub_event_type),
-            ("claim_status", f.claim_status),
-        ):
-            if value:
-                where.append(f"{column} = %s")
-                args.append(value)
-        if f.admin1:
-            where.append("data->'location'->>'admin1' = %s")
-            args.append(f.admin1)
-        if f.actor:
-            parts = []
-            for role in ("actor1", "actor2", "suspected_actor1"):
-                for key in ("id", "name"):
-                    parts.append(f"lower(data->'{role}'->>'{key}') = lower(%s)")
-                    args.append(f.actor)
-            where.append("(" + " OR ".join(parts) + ")")
+        where, args = event_conditions(f, POSTGRES)
         if f.text and (q := tsquery(f.text)):
             where.append(
                 "article_id IN (SELECT id FROM articles WHERE search @@ to_tsquery('simple', %s))"

@@ -94,15 +94,35 @@ class EventFilter:
     text: str | None = None
 
 
-def event_where(f: EventFilter) -> tuple[list[str], list[object]]:
-    """SQL conditions (placeholders only, never user text) over ``article_events``."""
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """What differs between the SQL of the two backends: the placeholder and
+    how a text value is read out of the JSON ``data`` column."""
+
+    ph: str
+    jsonb: bool  # PostgreSQL's jsonb operators, else SQLite's json_extract
+
+    def json_text(self, path: str) -> str:
+        """The text at a dotted ``path`` (``location.admin1``) of the ``data`` column."""
+        if not self.jsonb:
+            return f"json_extract(data, '$.{path}')"
+        *parents, leaf = path.split(".")
+        return "data" + "".join(f"->'{p}'" for p in parents) + f"->>'{leaf}'"
+
+
+SQLITE = Dialect("?", jsonb=False)
+POSTGRES = Dialect("%s", jsonb=True)
+
+
+def event_conditions(f: EventFilter, d: Dialect = SQLITE) -> tuple[list[str], list[object]]:
+    """SQL conditions for every filter but ``text`` (placeholders only, never user text)."""
     where: list[str] = []
     args: list[object] = []
     if f.date_from:
-        where.append("coalesce(date_end, event_date) >= ?")
+        where.append(f"coalesce(date_end, event_date) >= {d.ph}")
         args.append(f.date_from)
     if f.date_to:
-        where.append("coalesce(date_start, event_date) <= ?")
+        where.append(f"coalesce(date_start, event_date) <= {d.ph}")
         args.append(f.date_to)
     for column, value in (
         ("country", f.country),
@@ -111,18 +131,37 @@ def event_where(f: EventFilter) -> tuple[list[str], list[object]]:
         ("claim_status", f.claim_status),
     ):
         if value:
-            where.append(f"{column} = ?")
+            where.append(f"{column} = {d.ph}")
             args.append(value)
     if f.admin1:
-        where.append("json_extract(data, '$.location.admin1') = ?")
+        where.append(f"{d.json_text('location.admin1')} = {d.ph}")
         args.append(f.admin1)
     if f.actor:
         parts = []
         for role in ("actor1", "actor2", "suspected_actor1"):
             for key in ("id", "name"):
-                parts.append(f"lower(json_extract(data, '$.{role}.{key}')) = lower(?)")
+                parts.append(f"lower({d.json_text(f'{role}.{key}')}) = lower({d.ph})")
                 args.append(f.actor)
         where.append("(" + " OR ".join(parts) + ")")
+    return where, args
+
+
+def article_conditions(
+    d: Dialect, source: str | None, since: str | None, until: str | None
+) -> tuple[list[str], list[object]]:
+    """SQL conditions of an article listing."""
+    where: list[str] = []
+    args: list[object] = []
+    for clause, value in (("source =", source), ("published >=", since), ("published <=", until)):
+        if value:
+            where.append(f"{clause} {d.ph}")
+            args.append(value)
+    return where, args
+
+
+def event_where(f: EventFilter) -> tuple[list[str], list[object]]:
+    """SQL conditions (placeholders only, never user text) over ``article_events`` in SQLite."""
+    where, args = event_conditions(f)
     if f.text:
         match = fts_query(f.text)
         if match:

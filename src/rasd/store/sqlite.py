@@ -19,7 +19,7 @@ from rasd.errors import StoreError
 from rasd.model import Article
 from rasd.store import records
 from rasd.store.migrations import migration, pending
-from rasd.store.query import EventFilter, fts_query
+from rasd.store.query import SQLITE, EventFilter, article_conditions, fts_query
 
 BACKEND = "sqlite"
 
@@ -230,16 +230,7 @@ class SQLiteStore:
         since: str | None = None,
         until: str | None = None,
     ) -> Iterator[Article]:
-        where, args = [], []
-        if source:
-            where.append("source = ?")
-            args.append(source)
-        if since:
-            where.append("published >= ?")
-            args.append(since)
-        if until:
-            where.append("published <= ?")
-            args.append(until)
+        where, args = article_conditions(SQLITE, source, since, until)
         sql = "SELECT * FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)
