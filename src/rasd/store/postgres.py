@@ -170,25 +170,7 @@ class PostgresStore:
         return "new" if got["inserted"] else "updated"
 
     def _put_events(self, article: Article) -> None:
-        rows = []
-        for event in article.events:
-            d = event.to_dict()
-            loc = d.get("location") or {}
-            rows.append(
-                (
-                    d["event_id"],
-                    article.id,
-                    d["event_date"],
-                    d["date_start"],
-                    d["date_end"],
-                    d["event_type"],
-                    d["sub_event_type"],
-                    d["plover_type"],
-                    loc.get("country"),
-                    d["claim_status"],
-                    records.event_json(d),
-                )
-            )
+        rows = records.event_rows(article)
         if rows:
             with self.conn.cursor() as cur:
                 cur.executemany(

@@ -114,3 +114,29 @@ def article_from_row(row: dict[str, Any]) -> Article:
 
 def event_json(event_dict: dict[str, Any]) -> str:
     return json.dumps(event_dict, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_rows(article: Article) -> list[tuple]:
+    """One ``article_events`` row per event of ``article``, in column order:
+    event_id, article_id, event_date, date_start, date_end, event_type,
+    sub_event_type, plover_type, country, claim_status, data."""
+    rows = []
+    for event in article.events:
+        d = event.to_dict()
+        loc = d.get("location") or {}
+        rows.append(
+            (
+                d["event_id"],
+                article.id,
+                d["event_date"],
+                d["date_start"],
+                d["date_end"],
+                d["event_type"],
+                d["sub_event_type"],
+                d["plover_type"],
+                loc.get("country"),
+                d["claim_status"],
+                event_json(d),
+            )
+        )
+    return rows
