@@ -21,7 +21,7 @@ from rasd.store.migrations import migration, pending
 from rasd.store.query import (
     POSTGRES,
     EventFilter,
-    article_conditions,
+    article_listing,
     event_conditions,
     query_words,
     word_forms,
@@ -199,12 +199,7 @@ class PostgresStore:
         since: str | None = None,
         until: str | None = None,
     ) -> Iterator[Article]:
-        where, args = article_conditions(POSTGRES, source, since, until)
-        sql = "SELECT * FROM articles"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published DESC, rowid LIMIT %s OFFSET %s"
-        args += [limit, offset]
+        sql, args = article_listing(POSTGRES, limit, offset, source, since, until)
         for row in self.conn.execute(sql, args).fetchall():
             yield records.article_from_row(row)
 

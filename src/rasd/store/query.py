@@ -146,17 +146,27 @@ def event_conditions(f: EventFilter, d: Dialect = SQLITE) -> tuple[list[str], li
     return where, args
 
 
-def article_conditions(
-    d: Dialect, source: str | None, since: str | None, until: str | None
-) -> tuple[list[str], list[object]]:
-    """SQL conditions of an article listing."""
+def article_listing(
+    d: Dialect,
+    limit: int | None,
+    offset: int,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+) -> tuple[str, list[object]]:
+    """The SQL and arguments of an article listing, newest first."""
     where: list[str] = []
     args: list[object] = []
     for clause, value in (("source =", source), ("published >=", since), ("published <=", until)):
         if value:
             where.append(f"{clause} {d.ph}")
             args.append(value)
-    return where, args
+    sql = "SELECT * FROM articles"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY published IS NULL, published DESC, rowid LIMIT {d.ph} OFFSET {d.ph}"
+    no_limit = None if d.jsonb else -1  # PostgreSQL: LIMIT NULL; SQLite: LIMIT -1
+    return sql, [*args, no_limit if limit is None else limit, offset]
 
 
 def event_where(f: EventFilter) -> tuple[list[str], list[object]]:

@@ -19,7 +19,7 @@ from rasd.errors import StoreError
 from rasd.model import Article
 from rasd.store import records
 from rasd.store.migrations import migration, pending
-from rasd.store.query import SQLITE, EventFilter, article_conditions, fts_query
+from rasd.store.query import SQLITE, EventFilter, article_listing, fts_query
 
 BACKEND = "sqlite"
 
@@ -212,12 +212,7 @@ class SQLiteStore:
         since: str | None = None,
         until: str | None = None,
     ) -> Iterator[Article]:
-        where, args = article_conditions(SQLITE, source, since, until)
-        sql = "SELECT * FROM articles"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY published IS NULL, published DESC, rowid LIMIT ? OFFSET ?"
-        args += [-1 if limit is None else limit, offset]
+        sql, args = article_listing(SQLITE, limit, offset, source, since, until)
         for row in self.conn.execute(sql, args):
             yield records.article_from_row(dict(row))
 
