@@ -405,6 +405,10 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
         ):
             reasons.append(f"{_form(r, t)}: nothing to intercept")
             continue
+        if need == "protest" and r.definite_at(t.start):
+            # with the article it is a noun (التجمع: the rally, the party), not the verb
+            reasons.append(f"{_form(r, t)}: a noun, not the verb")
+            continue
         if need == "protest":
             helpers = _protest_nearby(r, f, t)
             if not helpers:
@@ -532,7 +536,12 @@ def _forces_subject(r: SentenceReading, t: Item) -> bool:
         getattr(a.actor, "kind", "") == "state_forces"
         and (
             (a.start >= t.end and r.words_between(t.end, a.start) <= 1)
-            or (a.end <= t.start and r.words_between(a.end, _word_start(r, t.start)) <= reach)
+            or (
+                a.end <= t.start
+                and r.words_between(a.end, _word_start(r, t.start)) <= reach
+                # a comma or a full stop between: the force ends another clause
+                and not any(c in r.text[a.end : t.start] for c in ",،.؛;")
+            )
         )
         for a in r.actors
     )
