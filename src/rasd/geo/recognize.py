@@ -38,7 +38,7 @@ from rasd.geo.gazetteer import Entry, gazetteer
 from rasd.geo.resolve import Context, choose
 from rasd.model import Place
 from rasd.text.clitics import PhraseMatcher, analyses, bare
-from rasd.text.normalize import advance, match_form
+from rasd.text.normalize import advance, match_form, normalize
 from rasd.text.numbers import find_quantities
 from rasd.text.tokens import Token, tokenize
 
@@ -176,8 +176,33 @@ def _cue_at(tok: Token, lex: Lexicon) -> tuple[int, Cue] | None:
     (المدينة، بالمحافظة) the word points back at a place, it names none."""
     if tok.kind != "word":
         return None
-    for plen, stem in analyses(tok.form):
-        if tok.form[:plen].endswith(("ال", "لل")):
+    return _cue_form(tok.form, lex)
+
+
+def _cue_form(form: str, lex: Lexicon) -> tuple[int, Cue] | None:
+    """``_cue_at`` for a word's matching form, memoised."""
+    global _cue_memo
+    owner, memo = _cue_memo
+    if owner is not lex:
+        memo = {}
+        _cue_memo = (lex, memo)
+    try:
+        return memo[form]
+    except KeyError:
+        pass
+    found = _cue_of(form, lex)
+    if len(memo) < 100_000:
+        memo[form] = found
+    return found
+
+
+# _cue_at results per word form, for one lexicon (most words are no cue)
+_cue_memo: tuple[Lexicon | None, dict[str, tuple[int, Cue] | None]] = (None, {})
+
+
+def _cue_of(form: str, lex: Lexicon) -> tuple[int, Cue] | None:
+    for plen, stem in analyses(form):
+        if form[:plen].endswith(("ال", "لل")):
             continue
         cue = lex.cues.get(stem)
         if cue is not None:
@@ -539,7 +564,24 @@ _recognized: tuple[str | None, dict[tuple[int, int | None], tuple[list[Token], l
 
 def local_context(text: str, start: int = 0, end: int | None = None) -> Context:
     """The countries and provinces a stretch of text is about."""
+    if not _may_name_place(text, start, end):
+        return Context()
     return _context_of(recognize(text, start, end)[1])
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of a matching form
+
+
+def _may_name_place(text: str, start: int, end: int | None) -> bool:
+    """False when no word of ``text[start:end]`` may start a gazetteer name
+    or be a cue word: ``recognize`` would find nothing there (most sentences).
+    Cheaper than tokenising: the words alone, looked up in memos."""
+    lex = lexicon()
+    may_start = lex.matcher.may_start
+    for form in _LETTERS.findall(normalize(text[start:end]).text):
+        if may_start(form) or _cue_form(form, lex) is not None:
+            return True
+    return False
 
 
 def _supported(raw: _Raw, ctx: Context) -> bool:
@@ -598,7 +640,11 @@ def find_places(
     ``context`` (a ``Context``, an ISO country code or several) says what
     the surrounding article is about; the mentions in the span add to it.
     """
+    if tokens is None and not _may_name_place(text, start, end):
+        return []  # most sentences name no place
     tokens, raws = recognize(text, start, end, tokens=tokens)
+    if not raws:
+        return []
     tags = _topic_hashtags(text, start, end)
     if tags:
         raws = [r for r in raws if not _inside_topic_tag(text, r, tags)]

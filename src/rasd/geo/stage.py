@@ -41,7 +41,9 @@ def article_mentions(article: Article) -> tuple[Context, list[PlaceMention]]:
     spans = _spans(article)
     ctx = Context()
     for a, b in spans:
-        ctx = ctx.merge(local_context(article.text, a, b))
+        local = local_context(article.text, a, b)
+        if local.countries or local.admin1:  # most sentences name no place
+            ctx = ctx.merge(local)
     mentions = [m for a, b in spans for m in find_places(article.text, a, b, context=ctx)]
     return ctx, mentions
 

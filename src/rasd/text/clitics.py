@@ -168,6 +168,14 @@ class PhraseMatcher:
                 self._candidates[form] = found
         return found
 
+    def may_start(self, form: str) -> bool:
+        """Whether a word (matching form) may start some phrase: ``find``
+        passes over every word for which this is False."""
+        readings = self._candidates.get(form)
+        if readings is None:
+            readings = self._readings(form)
+        return bool(readings)
+
     def find(self, tokens: list[Token]) -> list[Match]:
         """Non-overlapping matches, left to right, longest at each position."""
         text = getattr(tokens, "text", None)
@@ -235,4 +243,8 @@ def _article_ends() -> tuple[str, ...]:
 def _rest_matches(tokens: list[Token], j: int, rest: tuple[str, ...]) -> bool:
     if j + len(rest) > len(tokens):
         return False
-    return all(tokens[j + k].form == form for k, form in enumerate(rest))
+    for form in rest:  # a plain loop: a generator costs more than these few words
+        if tokens[j].form != form:
+            return False
+        j += 1
+    return True

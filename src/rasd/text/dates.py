@@ -67,6 +67,10 @@ class _Grammar:
     tail: re.Pattern[str]  # weekday after it
     time_tail: re.Pattern[str]  # clock time after it ("- 10:30 ص")
     time_head: re.Pattern[str]  # clock time before it
+    # first words of the words every kind of expression needs (a month, a
+    # weekday, a day, night, period or unit word) when the text has no digit;
+    # None when some such word is not a plain run of letters (no pre-check)
+    keys: frozenset[str] | None = None
 
 
 def _alt(forms: Iterable[str]) -> str:
@@ -113,7 +117,46 @@ def _grammar() -> _Grammar:
     zone = rf"(?:\s*{w['ampm']}(?:\s+[^\W\d_]+)?(?![^\W\d_])(?:[+\-]\d{{1,2}}(?!\d))?)*"
     time_tail = re.compile(rf"[\s,،\-–—|/]*{clock}{zone}\s*$")
     time_head = re.compile(rf"^\s*{clock}{zone}[\s,،\-–—|/]*")
-    return _Grammar(months, words, counts, find, full, head, tail, time_tail, time_head)
+    keys = _keys(months, words)
+    return _Grammar(months, words, counts, find, full, head, tail, time_tail, time_head, keys)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_CONJ, _PREP = "وف", "بلك"  # the letters ``find`` allows before an expression
+_CONJ_PREP = _CONJ + _PREP
+
+
+def _keys(
+    months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, str]]
+) -> frozenset[str] | None:
+    """First words of the words some part of every expression needs: each
+    alternative of the grammar holds a digit or one of these, at the start
+    of a run of letters after at most two prefix letters (و/ف, ب/ل/ك)."""
+    forms = list(months)
+    for kind in ("weekday", "day", "night", "period", "unit"):
+        forms += words[kind]
+    if not all(f.split() for f in forms):
+        return None
+    firsts = {f.split()[0] for f in forms}
+    if not all(_LETTERS.fullmatch(f) for f in firsts):
+        return None
+    return frozenset(firsts)
+
+
+def _may_hold_date(form: str, keys: frozenset[str] | None) -> bool:
+    """False when ``form`` (a matching form) has no digit and no key word:
+    no expression of the grammar can match it."""
+    if keys is None or _DIGIT.search(form):
+        return True
+    for w in _LETTERS.findall(form):
+        if w in keys:
+            return True
+        if w[0] in _CONJ_PREP and (
+            w[1:] in keys or (len(w) > 2 and w[0] in _CONJ and w[1] in _PREP and w[2:] in keys)
+        ):
+            return True
+    return False
 
 
 def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, str]]) -> str:
@@ -227,6 +270,8 @@ def find_dates(
     g = _grammar()
     norm = normalize(text[start:end])
     out: list[DateMention] = []
+    if not _may_hold_date(norm.text, g.keys):
+        return out
     for m in g.find.finditer(norm.text):
         result = _window(m, reference, g)
         if result is None:

@@ -149,8 +149,22 @@ def spellings_within_words() -> bool:
 
 def match_form(text: str) -> str:
     """The matching form of ``text`` (no offsets): what indexes and look-ups compare."""
+    found = _forms.get(text)
+    if found is not None:
+        return found
     t = _tables()
-    return _apply_spellings(_translate(text, t), t)
+    out = _apply_spellings(_translate(text, t), t)
+    if len(text) <= _FORM_LENGTH:
+        if len(_forms) >= _MEMO_SIZE:
+            _forms.clear()
+        _forms[text] = out
+    return out
+
+
+# match_form() results for short strings (names, words, phrases looked up again and again)
+_forms: dict[str, str] = {}
+_FORM_LENGTH = 200
+_MEMO_SIZE = 4096  # entries; a memo is emptied when full
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +229,28 @@ class Normalized:
         return self.original[a:b]
 
 
+# normalize() results by text: the extractor, the tokeniser, the date finder
+# and the place finder all normalise the same sentences of an article.
+# Normalized is frozen, so callers share one; the memo is emptied when full.
+_memo: dict[str, Normalized] = {}
+_MEMO_LENGTH = 2000  # sentences, not whole pages
+_MEMO_TEXTS = 1024  # a few articles' worth
+
+
 def normalize(text: str) -> Normalized:
     """Matching form of ``text`` with the offset map back to ``text``."""
+    found = _memo.get(text)
+    if found is not None:
+        return found
+    out = _normalize(text)
+    if len(text) <= _MEMO_LENGTH:
+        if len(_memo) >= _MEMO_TEXTS:
+            _memo.clear()
+        _memo[text] = out
+    return out
+
+
+def _normalize(text: str) -> Normalized:
     t = _tables()
     if not t.changes_length.search(text):
         return Normalized(text, _apply_spellings(_translate(text, t), t))

@@ -382,6 +382,10 @@ def find_quantities(tokens: Sequence[Token]) -> list[Quantity]:
     out: list[Quantity] = []
     i, n = 0, len(tokens)
     while i < n:
+        tok = tokens[i]
+        if tok.kind == "punct" or (tok.kind == "word" and not _readings(tok.form)):
+            i += 1  # no number, dual or vague head starts here (most tokens)
+            continue
         number = _number_at(tokens, i)
         if number is not None:
             plen, last, value = number
