@@ -21,7 +21,7 @@ from pathlib import Path
 from rasd.ingest.synthetic import corpus, write_jsonl
 from rasd.store import api, open_store
 
-N = int(os.environ.get("RASD_BENCH_SCALE_N", 6000))
+N = int(os.environ.get("RASD_BENCH_SCALE_N", 2000))
 WARC_MB = int(os.environ.get("RASD_BENCH_WARC_MB", 1024))
 
 
