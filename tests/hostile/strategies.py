@@ -8,24 +8,9 @@ import functools
 
 from hypothesis import strategies as st
 
+from fuzz._common import CHARS  # the same hard alphabet the atheris targets draw from
 from rasd import resources
 
-CHARS = (
-    [chr(c) for c in range(0x0621, 0x064B)]
-    + [chr(c) for c in range(0x064B, 0x0653)]
-    + ["\u0670", "\u0640", "\u0671", "\u067e", "\u0686", "\u06a9", "\u06cc", "\u06d5"]
-    + ["\ufefb", "\ufdf2", "\ufdfa", "\ufe8d", "\ufe91", "\ufb50"]
-    + [str(d) for d in range(10)]
-    + [chr(0x0660 + d) for d in range(10)]
-    + [chr(0x06F0 + d) for d in range(10)]
-    + list(" .,،؛؟!?…:;/-–—٫٬%«»\"'“”()[]")
-    + ["\n", "\r", "\t", "\u00a0", "\u2028", "\u2029", "\x85", "\x0b", "\x0c"]
-    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
-    + [chr(c) for c in range(0x202A, 0x202F)]
-    + [chr(c) for c in range(0x2066, 0x206A)]
-    + list("AbUSTmpz")
-    + ["\U0001f4a5", "\u0301", "ß", "İ", "ﬃ"]
-)
 DATA_FILES = (
     "months.tsv",
     "date_words.tsv",
