@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,24 +35,32 @@ FIELDS: dict[str, str] = {
 EARTH_KM = 6371.0088
 
 
-def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Gold records of a JSONL file, checked enough to be scored."""
-    path = Path(path)
-    records = []
+def jsonl_records(path: Path, what: str = "file") -> Iterator[tuple[int, Any]]:
+    """``(line number, parsed value)`` of every non-blank line; unreadable
+    files and lines that are not JSON raise an ``EvalError`` naming both."""
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except OSError as err:
-        raise EvalError(f"{path}: cannot read gold file ({err.strerror})", value=str(path)) from err
+        raise EvalError(f"{path}: cannot read {what} ({err.strerror})", value=str(path)) from err
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            yield n, json.loads(line)
         except json.JSONDecodeError as err:
             raise EvalError(f"{path}:{n}: not JSON ({err.msg})", value=line[:80]) from err
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Gold records of a JSONL file, checked enough to be scored."""
+    path = Path(path)
+    records = []
+    for n, rec in jsonl_records(path, "gold file"):
         problem = check_record(rec)
         if problem:
-            raise EvalError(f"{path}:{n}: {problem}", value=rec.get("id"))
+            raise EvalError(
+                f"{path}:{n}: {problem}", value=rec.get("id") if isinstance(rec, dict) else None
+            )
         records.append(rec)
     return records
 

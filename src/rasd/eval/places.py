@@ -31,14 +31,13 @@ against the gold radius (or country, radius null).
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from rasd.errors import EvalError
-from rasd.eval.gold import _dates_overlap, _distance, as_event_dict
+from rasd.eval.gold import _dates_overlap, _distance, as_event_dict, jsonl_records
 from rasd.eval.matching import best_pairs
 from rasd.eval.report import Report
 
@@ -96,19 +95,9 @@ def read_mentions(path: str | Path) -> list[dict[str, Any]]:
         raise EvalError(f"{path}: no .jsonl files", value=str(path))
     records = []
     for f in files:
-        try:
-            lines = f.read_text(encoding="utf-8-sig").splitlines()
-        except OSError as err:
-            raise EvalError(f"{f}: cannot read ({err.strerror})", value=str(f)) from err
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise EvalError(f"{f}:{n}: not JSON ({err.msg})", value=line[:80]) from err
+        for n, rec in jsonl_records(f):
             if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise EvalError(f"{f}:{n}: a record needs a text", value=line[:80])
+                raise EvalError(f"{f}:{n}: a record needs a text", value=str(rec)[:80])
             mentions = rec.get("location_mentions") or []
             for m in mentions:
                 if not {"startIdx", "endIdx"} <= set(m):
