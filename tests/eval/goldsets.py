@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+
 from rasd.eval import score_gold
+
+ROOT = Path(__file__).resolve().parents[2]
 
 KEYS = {"gold_id", "date_start", "date_end", "sub_event_types", "location"}
 
@@ -39,3 +45,32 @@ def assert_scores_itself(gold: list[dict]) -> None:
     figures = score_gold(gold, predicted).figures
     assert figures["events"]["f1"] == 1.0
     assert figures["field_accuracy"] == 1.0
+
+
+def gold_script(name: str = "build"):
+    """A script of ``gold/`` (``build``, ``make_sample``) loaded as a module."""
+    spec = importlib.util.spec_from_file_location(f"gold_{name}", ROOT / "gold" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def assert_built_from_sources(set_name: str, built_file: Path) -> None:
+    """The built JSONL of a set equals what ``gold/build.py --set NAME`` writes now."""
+    build = gold_script()
+    source, out = build.SETS[set_name]
+    assert out == built_file
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in build.build(source))
+    assert built_file.read_text(encoding="utf-8") == text, f"run gold/build.py --set {set_name}"
+
+
+def assert_check_flag(set_name: str, tmp_path: Path, monkeypatch) -> None:
+    """``--check`` passes on a fresh set, leaves the main set alone and fails on a stale file."""
+    build = gold_script()
+    assert build.main(["--set", set_name, "--check"]) == 0
+    assert build.main(["--check"]) == 0  # the main set is untouched by the option
+    assert build.main(["--set", "nosuchset"]) == 2
+    stale = tmp_path / "articles.jsonl"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setitem(build.SETS, set_name, (build.SETS[set_name][0], stale))
+    assert build.main(["--set", set_name, "--check"]) == 1

@@ -9,7 +9,6 @@ rasd to this set (gold/dev2/README.md); its score is not asserted here.
 """
 
 import hashlib
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -17,19 +16,18 @@ from pathlib import Path
 import pytest
 
 from rasd.eval import read_gold
-from tests.eval.goldsets import assert_core_keys, assert_scores_itself
+from tests.eval.goldsets import (
+    assert_built_from_sources,
+    assert_check_flag,
+    assert_core_keys,
+    assert_scores_itself,
+    gold_script,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV2 = ROOT / "gold" / "dev2" / "articles.jsonl"
 MAIN = ROOT / "gold" / "articles.jsonl"
 HELDOUT = ROOT / "gold" / "heldout" / "articles.jsonl"
-
-
-def _build():
-    spec = importlib.util.spec_from_file_location("gold_build", ROOT / "gold" / "build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _records(path: Path) -> list[dict]:
@@ -53,27 +51,15 @@ def gold():
 
 
 def test_jsonl_matches_sources():
-    build = _build()
-    source, out = build.SETS["dev2"]
-    assert out == DEV2
-    built = build.build(source)
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in built)
-    assert DEV2.read_text(encoding="utf-8") == text, "run gold/build.py --set dev2"
+    assert_built_from_sources("dev2", DEV2)
 
 
 def test_check_flag_per_set(tmp_path, monkeypatch):
-    build = _build()
-    assert build.main(["--set", "dev2", "--check"]) == 0
-    assert build.main(["--check"]) == 0  # the main set is untouched by the option
-    assert build.main(["--set", "nosuchset"]) == 2
-    stale = tmp_path / "articles.jsonl"
-    stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setitem(build.SETS, "dev2", (build.SETS["dev2"][0], stale))
-    assert build.main(["--set", "dev2", "--check"]) == 1
+    assert_check_flag("dev2", tmp_path, monkeypatch)
 
 
 def test_sets_are_found_by_folder():
-    build = _build()
+    build = gold_script()
     assert build.SETS["main"] == (build.SOURCE, build.OUT)
     assert build.SETS["heldout"][1] == HELDOUT
     assert build.SETS["dev2"] == (DEV2.parent / "source", DEV2)

@@ -5,7 +5,6 @@ and sample/ is written from the gold texts by gold/make_sample.py; these
 tests fail when someone edits one side and forgets to rebuild the other.
 """
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
@@ -13,17 +12,10 @@ from pathlib import Path
 import pytest
 
 from rasd.eval import read_gold
-from tests.eval.goldsets import assert_core_keys, assert_scores_itself
+from tests.eval.goldsets import assert_core_keys, assert_scores_itself, gold_script
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "gold" / "articles.jsonl"
-
-
-def _module(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "gold" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +24,13 @@ def gold():
 
 
 def test_jsonl_matches_sources():
-    built = _module("build").build()
+    built = gold_script("build").build()
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in built)
     assert GOLD.read_text(encoding="utf-8") == text, "run gold/build.py"
 
 
 def test_sample_matches_gold():
-    for name, data in _module("make_sample").files().items():
+    for name, data in gold_script("make_sample").files().items():
         assert (ROOT / "sample" / name).read_bytes() == data, f"run gold/make_sample.py ({name})"
 
 

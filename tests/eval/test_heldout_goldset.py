@@ -6,26 +6,23 @@ and forgets to rebuild the other. They check the gold itself, never rasd's
 score on it (nobody tunes rasd to this set; see gold/heldout/README.md).
 """
 
-import importlib.util
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from rasd.eval import read_gold
-from tests.eval.goldsets import assert_core_keys, assert_scores_itself
+from tests.eval.goldsets import (
+    assert_built_from_sources,
+    assert_check_flag,
+    assert_core_keys,
+    assert_scores_itself,
+    gold_script,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "gold" / "heldout" / "articles.jsonl"
 MAIN = ROOT / "gold" / "articles.jsonl"
-
-
-def _build():
-    spec = importlib.util.spec_from_file_location("gold_build", ROOT / "gold" / "build.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 @pytest.fixture(scope="module")
@@ -34,27 +31,15 @@ def gold():
 
 
 def test_jsonl_matches_sources():
-    build = _build()
-    source, out = build.SETS["heldout"]
-    assert out == HELDOUT
-    built = build.build(source)
-    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in built)
-    assert HELDOUT.read_text(encoding="utf-8") == text, "run gold/build.py --set heldout"
+    assert_built_from_sources("heldout", HELDOUT)
 
 
 def test_check_flag_per_set(tmp_path, monkeypatch):
-    build = _build()
-    assert build.main(["--set", "heldout", "--check"]) == 0
-    assert build.main(["--check"]) == 0  # the main set is untouched by the option
-    assert build.main(["--set", "nosuchset"]) == 2
-    stale = tmp_path / "articles.jsonl"
-    stale.write_text("{}\n", encoding="utf-8")
-    monkeypatch.setitem(build.SETS, "heldout", (build.SETS["heldout"][0], stale))
-    assert build.main(["--set", "heldout", "--check"]) == 1
+    assert_check_flag("heldout", tmp_path, monkeypatch)
 
 
 def test_extra_tables_may_not_redefine_main_keys(tmp_path):
-    build = _build()
+    build = gold_script()
     (tmp_path / "places.yaml").write_text(
         "baghdad: {country: IQ, lat: 0.0, lon: 0.0, radius_km: 5}\n", encoding="utf-8"
     )
