@@ -52,3 +52,28 @@ def test_every_event_field_has_evidence_when_set() -> None:
     events = rasd.extract((GOLDEN / "ain_al_asad.txt").read_text(encoding="utf-8"))
     fields = {e.field for e in events[0].evidence}
     assert {"event", "weapons", "actor1", "claim_status", "date", "fatalities"} <= fields
+
+
+FIELDS = ("actor1", "actor2", "suspected_actor1", "weapons", "targets", "location")
+FIELDS += ("fatalities", "injuries", "damage", "claim_status")
+
+# inferred values, each of which must still point at words: a default actor
+# (protesters), a claim read from a speaker, a "no casualties" sentence, a
+# place named earlier in the article, a barracks' owner
+INFERRED = [
+    "تظاهر مئات المواطنين أمام مبنى المحافظة في البصرة احتجاجاً على انقطاع الكهرباء.",
+    "أعلن الجيش الإسرائيلي أنه اغتال قيادياً في حزب الله بغارة على بلدة النبطية.",
+    "استهدفت طائرة مسيرة قاعدة حرير. وقال مصدر أمني إن الهجوم لم يسفر عن إصابات.",
+    "سقطت قذائف هاون قرب السفارة الأمريكية في بغداد.\n\nوقال مصدر إن القذائف أطلقت من منطقة قريبة.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + INFERRED, ids=range(len(TEXTS) + len(INFERRED)))
+def test_every_filled_field_has_evidence(text: str) -> None:
+    article = process(Article(text=text, id="t1", published=None))
+    for event in article.events:
+        d = event.to_dict()
+        cited = {e["field"] for e in d["evidence"]}
+        for name in FIELDS:
+            if d.get(name) not in (None, [], {}, "unknown"):
+                assert name in cited, (name, d.get(name), d["evidence"])

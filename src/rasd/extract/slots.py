@@ -470,6 +470,7 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             slots.fatalities = 0 if slots.fatalities is None else slots.fatalities
             slots.injuries = 0 if slots.injuries is None else slots.injuries
             slots.cite("fatalities", n.start, n.end)
+            slots.cite("injuries", n.start, n.end)
     combined = _combined(r, main, text)
     # "الحصيلة الإجمالية … بلغت ستة عشر شهيداً": a total over several events
     total = min((x.start for x in words if x.row["role"] == "total"), default=None)
@@ -482,9 +483,10 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
                 slots.fatalities = 0
             if fld in ("none", "no_injuries", "injuries") and slots.injuries is None:
                 slots.injuries = 0
-            slots.cite(
-                "injuries" if fld in ("no_injuries", "injuries") else "fatalities", c.start, c.end
-            )
+            if fld in ("none", "no_fatalities", "fatalities"):
+                slots.cite("fatalities", c.start, c.end)
+            if fld in ("none", "no_injuries", "injuries"):
+                slots.cite("injuries", c.start, c.end)
             continue
         if id(c) in combined or fld not in ("fatalities", "injuries"):
             continue
@@ -853,6 +855,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
             slots.actor1 = speaker.actor
             slots.claim_status = "claimed"
             slots.cite("actor1", speaker.start, speaker.end)
+            slots.cite("claim_status", speaker.start, speaker.end)
             used.append(speaker)
     if speaker is not None and slots.claim_status == "claimed" and slots.actor1 is None:
         speaker = roles.specific(speaker)  # أعلنت الجماعة، في بيان، مسؤوليتها
@@ -862,6 +865,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
     if speaker is not None and slots.claim_status == "unknown" and slots.actor1 is not None:
         if getattr(slots.actor1, "id", None) == getattr(speaker.actor, "id", None):
             slots.claim_status = "claimed"
+            slots.cite("claim_status", speaker.start, speaker.end)
     if slots.actor2 is None:
         victim = _patient(f, roles, used)
         if (
@@ -873,7 +877,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
             slots.actor2 = victim.actor
             slots.cite("actor2", victim.start, victim.end)
     if f.family == "protest":
-        _protesters(slots)
+        _protesters(slots, f.head)
     return sides is not None
 
 
@@ -1018,7 +1022,7 @@ def _patient(f: Frame, roles: _Roles, used: list):
     return None
 
 
-def _protesters(slots: Slots) -> None:
+def _protesters(slots: Slots, head: Item) -> None:
     """A protest is acted by its protesters: a force that answered it is the
     other side, and people named only as citizens are the protesters."""
     a1 = slots.actor1
@@ -1030,6 +1034,8 @@ def _protesters(slots: Slots) -> None:
         default = _dictionary_actor(PROTESTERS)
         if default is not None:
             slots.actor1 = default
+            if not any(e[0] == "actor1" for e in slots.evidence):
+                slots.cite("actor1", head.start, head.end)  # the protest word says who acts
     a2 = slots.actor2
     if (
         a2 is not None

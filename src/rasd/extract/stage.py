@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rasd import resources
 from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
@@ -747,6 +747,10 @@ def _resolve_by_country(events: list[Event]) -> None:
         ):
             # "استهدفوا ثكنة زرعيت": a barracks in Israel is the Israeli army's
             ev.actor2 = _dictionary_actor(held)
+            # the evidence is the barracks named as the target
+            site = next((e for e in ev.evidence if e.field == "targets"), None)
+            if site is not None:
+                ev.evidence.append(replace(site, field="actor2"))
         for k in ("actor1", "actor2"):
             a = getattr(ev, k)
             if a is None:

@@ -26,7 +26,7 @@ from rasd.geo.recognize import (
     local_context,
 )
 from rasd.geo.resolve import Context, choose
-from rasd.model import Article, Event, Place
+from rasd.model import Article, Event, Evidence, Place
 
 
 def _spans(article: Article) -> list[tuple[int, int]]:
@@ -388,4 +388,25 @@ def geocode(article: Article) -> Article:
     ]
     for event, place in zip(article.events, own, strict=True):
         event.location = place or locate(event, article, ctx, mentions, located)
+        _cite_place(event, article, mentions)
     return article
+
+
+def _cite_place(event: Event, article: Article, mentions: list[PlaceMention]) -> None:
+    """A place found away from the event's own words (the place an earlier
+    telling or the article names) is cited at its nearest mention, so the
+    location, like every field, points at the words that support it."""
+    place = event.location
+    if place is None or any(e.field == "location" for e in event.evidence):
+        return
+    key = place.gazetteer_id or place.name
+    named = [
+        m for m in mentions if m.place is not None and (m.place.gazetteer_id or m.place.name) == key
+    ]
+    if not named:
+        return
+    anchor = _event_start(event) or 0
+    m = min(named, key=lambda m: abs(m.start - anchor))
+    event.evidence.append(
+        Evidence(article.id or "", "location", m.start, m.end, article.text[m.start : m.end])
+    )
