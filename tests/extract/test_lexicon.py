@@ -54,3 +54,76 @@ def test_drone_is_not_a_protest_march() -> None:
     r = read_sentence(text, 0, len(text))
     assert r is not None
     assert all(t.row["plover_type"] != "PROTEST" for t in r.triggers)
+
+
+LEXICONS = ("triggers", "weapons", "targets", "claims", "casualties", "roles", "modality")
+
+
+def _sentences(rng) -> list[str]:
+    """Sentences made of packaged variants with clitics, cut words and filler
+    between them: hits next to each other, inside longer words and at the ends."""
+    pool = [
+        v.strip().replace("*", rng.choice(["", "ت", "وا", "ون"]))
+        for name in LEXICONS
+        for row in lexicon(name).rows
+        for v in row["phrase"].split("|")
+        if v.strip()
+    ]
+    filler = ["في", "على", "أمس", "،", ".", "و", "المدينة", "3", "قرب"]
+    out = []
+    for _ in range(300):
+        words = []
+        for _ in range(rng.randint(1, 12)):
+            w = rng.choice(pool)
+            roll = rng.random()
+            if roll < 0.3:
+                w = rng.choice(["و", "ف", "ب", "بال", "لل", "وال", "فب"]) + w
+            elif roll < 0.4:
+                w = w[: max(1, len(w) - 1)]  # a cut word must not match
+            elif roll < 0.5:
+                w += rng.choice(["ها", "ين", "ات"])
+            words.append(w)
+            if rng.random() < 0.5:
+                words.append(rng.choice(filler))
+        out.append(" ".join(words))
+    return out
+
+
+def test_shared_scan_finds_what_each_lexicon_finds() -> None:
+    """``find_at`` over the word starts of one shared scan gives exactly the hits
+    of each lexicon's own full search, on every packaged lexicon."""
+    import random
+
+    from rasd.extract.lexicon import scan
+
+    shared = scan(LEXICONS)
+    for text in _sentences(random.Random(5)):
+        form = normalize(text).text
+        starts = shared.starts(form)
+        for name, at in zip(LEXICONS, starts, strict=True):
+            lex = lexicon(name)
+            assert lex.find_at(form, at) == lex.find(form), (name, text)
+            assert lex.may_hit(form) or not lex.find(form), name
+
+
+def test_scan_skips_words_no_lexicon_opens() -> None:
+    from rasd.extract.lexicon import Scan
+
+    lex = Lexicon(ROWS)
+    starts = Scan([lex]).starts(normalize("قالت المصادر إن قصفا استهدف المدينة").text)
+    form = normalize("قالت المصادر إن قصفا استهدف المدينة").text
+    assert [form[i:].split()[0] for i in starts[0]] == ["استهدف"]
+
+
+def test_scan_goes_on_after_a_hyphenated_opener() -> None:
+    """A first word with a hyphen (فجر-5) must not hide a word that opens a hit of
+    another lexicon right after the hyphen, nor its own shorter reading."""
+    from rasd.extract.lexicon import Scan
+
+    models = Lexicon([{"phrase": "فجر-5", "v": "rocket"}])
+    times = Lexicon([{"phrase": "فجر", "v": "dawn"}, {"phrase": "قصف", "v": "attack"}])
+    form = normalize("وفجر-قصف ثم فجر-5").text
+    starts = Scan([models, times]).starts(form)
+    assert times.find_at(form, starts[1]) == times.find(form)
+    assert [h.row["v"] for h in times.find(form)] == ["dawn", "attack", "dawn"]
+    assert [h.row["v"] for h in models.find_at(form, starts[0])] == ["rocket"]

@@ -34,9 +34,13 @@ _SPACE = "\x01"  # stands for one run of spaces
 _WHITESPACE = re.compile(r"\s+")
 _MEMO = 100_000  # matched cores remembered per lexicon
 _NEXT_WORD = re.compile(r"\s+\w+")
+_RUN = re.compile(r"\S*")  # the characters up to the next space
+_WORD_END = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass is built through object.__setattr__, and
+# thousands are made per article; nothing changes one after it is made
+@dataclass(slots=True)
 class Hit:
     """One lexicon match in the matching form: ``[start, end)`` of the phrase
     proper (clitic prefix excluded), the variant that matched and its row."""
@@ -117,6 +121,12 @@ class Lexicon:
             re.compile(_trie_regex([v.split(" ")[0] for v in longer])) if longer else None
         )
         self._opens: dict[str, bool] = {}
+        # the first words variants may start with (clitics allowed): a word that is
+        # none of them cannot start a hit, so a shared scan can skip it (:class:`Scan`)
+        self.openers = sorted({v.split(" ")[0] for v in variants})
+        self._opens_word = (
+            re.compile(f"{_PREFIX}(?:{_trie_regex(self.openers)})(?!\\w)") if variants else None
+        )
         if variants:
             body = _trie_regex(variants)
             self._re: re.Pattern[str] | None = re.compile(f"{_PREFIX}({body})(?!\\w)")
@@ -176,6 +186,52 @@ class Lexicon:
             out.append(Hit(a, b, found[0], found[1]))
         return out
 
+    def find_at(self, text: str, starts: list[int], end: int | None = None) -> list[Hit]:
+        """:meth:`find`, trying only the word ``starts`` a :class:`Scan` found for
+        this lexicon (the same hits: a hit can only start at one of them)."""
+        if self._re is None:
+            return []
+        out = []
+        stop = len(text) if end is None else end
+        lookup = self._lookup
+        match = self._re.match
+        pos = 0
+        phrase = self._phrase
+        for at in starts:
+            if at < pos:
+                continue
+            m = match(text, at, stop)
+            if m is None:
+                continue
+            a, b = m.span(1)
+            pos = b
+            core = m.group(1)
+            found = lookup(core)
+            if (
+                phrase is not None
+                and self._may_open(core)
+                and (p := phrase.match(text, a, stop)) is not None
+                and p.end() > b
+            ):
+                longer = self._longest(text, a, b, stop)
+                if longer is not None:
+                    b, found = longer
+                    pos = b
+            if found is None:
+                continue
+            out.append(Hit(a, b, found[0], found[1]))
+        return out
+
+    def may_hit(self, text: str) -> bool:
+        """Whether ``text`` holds anything the lexicon's regex matches (a cheap
+        test before :meth:`find`: no hit is built)."""
+        return self._re is not None and self._re.search(text) is not None
+
+    def opens(self, run: str) -> bool:
+        """Whether a hit may start at the start of ``run``, the characters up to the
+        next space (a first word never holds a space; it may hold a hyphen: فجر-5)."""
+        return self._opens_word is not None and self._opens_word.match(run) is not None
+
     def _may_open(self, core: str) -> bool:
         """Whether the first word of a matched core may open a phrase of several words."""
         try:
@@ -205,6 +261,54 @@ class Lexicon:
                 if found is not None:
                     return e, found
         return None
+
+
+class Scan:
+    """One regex pass over a sentence for several lexicons at once: the start of
+    every word that may open a hit, with the lexicons it may open one of.
+
+    Running each lexicon's own regex over every sentence cost most of the
+    cheap first look; a word opens a hit of a few lexicons at most, and the
+    word-to-lexicons answer is remembered, so each lexicon then only tries its
+    regex at its own starts (:meth:`Lexicon.find_at`).
+    """
+
+    def __init__(self, lexicons: list[Lexicon]) -> None:
+        self.lexicons = lexicons
+        openers = sorted({o for lx in lexicons for o in lx.openers})
+        self._re = re.compile(f"{_PREFIX}(?:{_trie_regex(openers)})(?!\\w)") if openers else None
+        self._opened: dict[str, tuple[int, ...]] = {}
+
+    def starts(self, text: str) -> list[list[int]]:
+        """For each lexicon (in order), the word starts in ``text`` it may match at."""
+        out: list[list[int]] = [[] for _ in self.lexicons]
+        if self._re is None:
+            return out
+        opened = self._opened
+        search = self._re.search
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            at = m.start()
+            # which lexicons may open here depends on the characters up to the next
+            # space only; a hit of one (فجر-5) may hide the start of another after
+            # its hyphen, so the scan goes on after this word, not after the match
+            run = _RUN.match(text, at).group()
+            which = opened.get(run)
+            if which is None:
+                which = tuple(i for i, lx in enumerate(self.lexicons) if lx.opens(run))
+                if len(opened) < _MEMO:
+                    opened[run] = which
+            for i in which:
+                out[i].append(at)
+            word = _WORD_END.match(text, at)
+            pos = word.end() if word is not None else at + 1
+        return out
+
+
+@functools.cache
+def scan(names: tuple[str, ...]) -> Scan:
+    """The shared :class:`Scan` of the packaged lexicons ``names``, compiled once."""
+    return Scan([lexicon(n) for n in names])
 
 
 @functools.cache

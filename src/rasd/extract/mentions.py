@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.extract import deps
-from rasd.extract.lexicon import lexicon
+from rasd.extract.lexicon import lexicon, scan
 from rasd.text import normalize
 from rasd.text.dates import find_dates
 from rasd.text.numbers import find_quantities
 from rasd.text.tokens import tokenize
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: a frozen dataclass is built through object.__setattr__, and
+# thousands are made per article; nothing changes one after it is made
+@dataclass(slots=True)
 class Item:
     """A lexicon hit in original offsets, with the lexicon row that matched."""
 
@@ -65,8 +67,15 @@ class SentenceReading:
         return bisect.bisect_left(self.token_starts, b) - bisect.bisect_left(self.token_starts, a)
 
 
-def _hits(name: str, norm, base: int) -> list[Item]:
-    hits = lexicon(name).find(norm.text)
+# the lexicons of the first look, in the order of ``_LEXICONS`` (one shared scan)
+_LEXICONS = ("triggers", "weapons", "targets", "claims", "casualties", "roles", "modality")
+
+
+def _hits(name: str, norm, base: int, starts: list[list[int]]) -> list[Item]:
+    at = starts[_LEXICONS.index(name)]
+    if not at:
+        return []
+    hits = lexicon(name).find_at(norm.text, at)
     if not hits:
         return []
     if norm.one_to_one:  # offsets carry over (most sentences: no diacritics)
@@ -102,27 +111,32 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     """Stage 1a, cheap: the lexicon hits of ``text[start:end]`` (None without a trigger).
     Word positions are approximate until :func:`add_mentions` tokenises."""
     norm = normalize(text[start:end])
+    if not lexicon("triggers").may_hit(norm.text):  # most sentences: one regex, no more
+        return None
+    starts = scan(_LEXICONS).starts(norm.text)
+    if not starts[0]:
+        return None
     # idioms that contain a trigger word but report nothing (وقف اطلاق النار،
     # اطلاق سراح) are rows with plover_type "-": they win the span, then go
-    triggers = [t for t in _hits("triggers", norm, start) if t.row["plover_type"] != "-"]
+    triggers = [t for t in _hits("triggers", norm, start, starts) if t.row["plover_type"] != "-"]
     if not triggers:
         return None
     r = SentenceReading(start, end, triggers)
     r.text = text
     # weapon idioms (وقف إطلاق النار، قنابل الغاز) have kind "-": they win the span, then go
-    r.weapons = [w for w in _hits("weapons", norm, start) if w.row["kind"] != "-"]
-    r.targets = _drop_covered(_hits("targets", norm, start), r.weapons)
-    r.claims = _hits("claims", norm, start)
-    r.casualties = _hits("casualties", norm, start)
+    r.weapons = [w for w in _hits("weapons", norm, start, starts) if w.row["kind"] != "-"]
+    r.targets = _drop_covered(_hits("targets", norm, start, starts), r.weapons)
+    r.claims = _hits("claims", norm, start, starts)
+    r.casualties = _hits("casualties", norm, start, starts)
     r.roles = [
         x
-        for x in _hits("roles", norm, start)
+        for x in _hits("roles", norm, start, starts)
         if not (x.row["role"] == "complement" and _after_article(text, x.start))
     ]
     special = r.claims + r.casualties
     r.cues = [
         c
-        for c in _hits("modality", norm, start)
+        for c in _hits("modality", norm, start, starts)
         if c.row["cue"] == "neutral"
         or not (c.row["cue"] == "negation" and c.row["scope"] == "near" and _inside(c, special))
     ]

@@ -674,6 +674,20 @@ def _name_words(phrase: str) -> str:
     return " ".join(w.removeprefix("ال") for w in match_form(phrase).split())
 
 
+def _lines_holding(text: str, needed: list[list[str]]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each line of ``text`` whose matching form holds
+    every word of one of the ``needed`` names."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        form = match_form(line)
+        if any(words and all(w in form for w in words) for words in needed):
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
 def _name_generic_actors(events: list[Event], text: str) -> None:
     """A generic mention (``المليشيا``، ``الجيش``) names the actor of its kind the
     article names elsewhere with those words and more (``مليشيا الحوثي``،
@@ -692,9 +706,13 @@ def _name_generic_actors(events: list[Event], text: str) -> None:
     except ImportError:  # the actor dictionary is not installed
         return
     index = load()
+    # a fitting mention holds the generic mention's words, so only the lines that
+    # hold them all are read (a page has a dozen lines; most name no such force)
+    needed = [_name_words(e.text).split() for ev, k in slots for e in ev.evidence if e.field == k]
     mentions = [
         a
-        for a in deps.find_actors(text, 0, len(text), tokenize(text, 0, len(text)))
+        for start, end in _lines_holding(text, needed)
+        for a in deps.find_actors(text, start, end, tokenize(text, start, end))
         if not _generic_actor(a.actor) and a.actor.id in index and getattr(a, "text", None)
     ]
     for ev, k in slots:
