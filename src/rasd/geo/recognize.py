@@ -577,11 +577,28 @@ def _may_name_place(text: str, start: int, end: int | None) -> bool:
     or be a cue word: ``recognize`` would find nothing there (most sentences).
     Cheaper than tokenising: the words alone, looked up in memos."""
     lex = lexicon()
+    global _word_answers
+    owner, named, plain = _word_answers
+    if owner is not lex:
+        named, plain = set(), set()
+        _word_answers = (lex, named, plain)
+    words = set(_LETTERS.findall(normalize(text[start:end]).text))
+    if not words.isdisjoint(named):
+        return True
     may_start = lex.matcher.may_start
-    for form in _LETTERS.findall(normalize(text[start:end]).text):
+    for form in words - plain:  # words not seen before (few, once warm)
         if may_start(form) or _cue_form(form, lex) is not None:
+            if len(named) < 100_000:
+                named.add(form)
             return True
+        if len(plain) < 200_000:
+            plain.add(form)
     return False
+
+
+# the word forms seen by _may_name_place, by answer (set operations in C beat a
+# Python loop over the words of each sentence): (lexicon, may name, never names)
+_word_answers: tuple[Lexicon | None, set[str], set[str]] = (None, set(), set())
 
 
 def _supported(raw: _Raw, ctx: Context) -> bool:
