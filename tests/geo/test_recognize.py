@@ -211,3 +211,15 @@ def test_cue_only_name_after_a_relation_word_in_its_country():
     found = find_places("غارة إسرائيلية على بلدة العباسية قرب صور", context="LB")
     assert [m.place.name for m in found if m.place][-1] == "Tyre"
     assert not [m for m in find_places("نشر الناشطون صور الدمار", context="LB") if m.place]
+
+
+def test_place_precheck_remembers_words_without_mixing_sentences() -> None:
+    """The pre-check answers from remembered words: asked again, or after a
+    sentence that names a place, a sentence without one still says no."""
+    from rasd.geo.recognize import _may_name_place
+
+    with_place = "سقطت قذائف على مدينة الموصل مساء أمس"
+    without = "قال المتحدث إن الاجتماع انتهى دون اتفاق"
+    for _ in range(2):
+        assert _may_name_place(with_place, 0, len(with_place))
+        assert not _may_name_place(without, 0, len(without))
