@@ -59,3 +59,51 @@ def test_a_verb_with_the_article_is_a_noun() -> None:
     assert not protest(text)
     # without the article the same verb is a gathering
     assert protest("وتجمع مئات المتظاهرين أمام مبنى البلدية صباح اليوم.")
+
+
+SESSION_4 = [
+    # a light verb: the protest told by its verbal noun, the protesters between
+    ("قام متظاهرون غاضبون في مدينة الكوت بالاحتجاج على انقطاع الكهرباء.", True),
+    # a core protest verb with new protesters after it, even in a temporal clause
+    ("ووقعت المواجهات عندما احتشد متظاهرون أمام مبنى المحافظة.", True),
+    # a sit-in carried out (نفذ، أقام + protest noun)
+    ("ونفذ العمال اعتصاما أمام مقر الشركة أمس.", True),
+    # protests growing or going on
+    ("وتصاعدت الاحتجاجات في المدينة مساء أمس.", True),
+    ("وتواصلت المظاهرات في العاصمة لليوم الثالث على التوالي.", True),
+    # ... not the verbal noun of going on (with the protests going on, …)
+    ("ومع استمرار الاحتجاجات قررت الحكومة تأجيل الجلسة.", False),
+    # keeping silent is no sit-in
+    ("فيما اعتصم بالصمت رئيس الحكومة أمام أسئلة الصحفيين.", False),
+    # protesters already told rioting go on with a story: no new protest …
+    ("وأحرق المتظاهرون إطارات السيارات أمام مبنى المحافظة في البصرة مساء أمس.", False),
+    # … but new protesters rioting are one, and so is a lede
+    ("وأحرق متظاهرون غاضبون إطارات السيارات أمام مبنى المحافظة أمس.", True),
+    ("أحرق المتظاهرون إطارات ورشقوا قوات الأمن بالحجارة في البصرة أمس.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SESSION_4)
+def test_protest_detection_session_4(text: str, expected: bool) -> None:
+    assert protest(text) is expected
+
+
+def test_new_protesters_make_a_core_verb_news() -> None:
+    """احتشد متظاهرون (protesters without the article after the verb): the protest
+    breaks out here, so the core verb gets the bonus of a new protest word."""
+    text = "ووقعت المواجهات عندما احتشد متظاهرون أمام مبنى المحافظة."
+    r = read_sentence(text, 0, len(text))
+    assert r is not None
+    found = [f for f in frames(r) if f.family == "protest"]
+    for f in found:
+        passes(f)
+    assert any("with new protesters" in why for f in found for why in f.reasons)
+    assert protest(text)
+    # known protesters after the verb are no new protest
+    known = "ووقعت المواجهات عندما احتشد المتظاهرون أمام مبنى المحافظة."
+    r = read_sentence(known, 0, len(known))
+    assert r is not None
+    found = [f for f in frames(r) if f.family == "protest"]
+    for f in found:
+        passes(f)
+    assert not any("with new protesters" in why for f in found for why in f.reasons)

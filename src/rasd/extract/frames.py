@@ -320,6 +320,7 @@ def score(f: Frame) -> float:
             and c.end <= first.start
             and r.words_between(r.start, c.start) <= s["late_words"]
             and not any(c.end <= o.start < first.start for o in r.triggers)
+            and _after_light(r, first)
             for c in r.roles
         )
     ):
@@ -328,6 +329,8 @@ def score(f: Frame) -> float:
         add("definite noun", bonus["definite"], "definite")
     if _denied_report(f, head):
         add("denied report", BLOCK)
+    if _charged(f, head):
+        add("accusation", bonus["accusation"], "accuse")
     seen: dict[str, float] = {}
     for cue in r.cues:
         row = cue.row
@@ -399,18 +402,30 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
         if need == "weapon" and not (
             f.inside(r.weapons)
             or any(
-                o.row["needs"] != "weapon" and float(o.row["strength"]) >= s["weapon_word_strength"]
+                o.row["needs"] != "weapon"
+                and float(o.row["strength"]) >= s["weapon_word_strength"]
+                # an attack by weapons (هجوم، غارة، قصف), not a killing (بعد اغتيال النائب)
+                and o.row["event_type"] != "Violence against civilians"
                 for o in f.triggers
             )
         ):
             reasons.append(f"{_form(r, t)}: nothing to intercept")
             continue
-        if need == "protest" and r.definite_at(t.start):
+        lifted = _light_verb(r, f, t)
+        if lifted is not None:
+            # "قام متظاهرون بالاحتجاج"، "أقدم مسلحون على اختطاف": the verbal noun after a
+            # light verb is the act itself, told as a verb
+            value = max(value, float(s["light_strength"][f.family]))
+            reasons.append(f"{_form(r, t)}: after a light verb")
+        if need == "protest" and r.definite_at(t.start) and lifted is None:
             # with the article it is a noun (التجمع: the rally, the party), not the verb
             reasons.append(f"{_form(r, t)}: a noun, not the verb")
             continue
         if need == "protest":
             helpers = _protest_nearby(r, f, t)
+            if lifted is not None:
+                # the doers of a light verb (قام المتظاهرون … بنصب خيامهم) are its protest word
+                helpers += [o for o in f.triggers if lifted.end <= o.start < t.start]
             if not helpers:
                 reasons.append(f"{_form(r, t)}: no protest word by the verb")
                 continue
@@ -419,6 +434,24 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
                 reasons.append(
                     f"{_form(r, t)}: with a protest noun {s['bonus']['new_protest']:+.1f}"
                 )
+            elif (
+                t.row["sub_event_type"] == "Violent demonstration"
+                and lifted is None
+                and _continues(r)
+            ):
+                # "وأحرق المتظاهرون إطارات": protesters already told (the sentence goes on
+                # with و) rioting are no new protest; a lede (أحرق المتظاهرون …) is one
+                value = min(value, float(s["known_riot_strength"]))
+                reasons.append(f"{_form(r, t)}: by known protesters")
+        elif (
+            f.family == "protest"
+            and t.row["form"] == "verb"
+            and not r.definite_at(t.start)
+            and _new_protest(r, t, [h for h in _protest_nearby(r, f, t) if h.start > t.start])
+        ):
+            # "احتشد متظاهرون أمام السجن": a core protest verb with new protesters after it
+            value += s["bonus"]["new_protest"]
+            reasons.append(f"{_form(r, t)}: with new protesters {s['bonus']['new_protest']:+.1f}")
         if f.family == "protest" and t.row["form"] == "verb" and _forces_subject(r, t):
             reasons.append(f"{_form(r, t)}: done by security forces")
             continue
@@ -466,6 +499,53 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
                 f.bound.add(i)
         out[i] = value
     return out
+
+
+def _continues(r: SentenceReading) -> bool:
+    """The sentence opens with the conjunction و or ف on its first word (وأحرق، وذكر):
+    it goes on with a story told before it."""
+    first = r.text[r.start : r.token_starts[0] + 12].split()[:1] if r.token_starts else []
+    return bool(first) and first[0][:1] in ("و", "ف") and len(first[0]) >= 4
+
+
+def _light_verb(r: SentenceReading, f: Frame, t: Item) -> Item | None:
+    """The trigger is the act a light verb opens (roles ``light``: ``قام … بخطف``،
+    ``قيام متظاهرين بالتجمع``، ``أقدم … على اختطاف``): the verbal noun follows ب or على,
+    at most ``light_words`` words after the light verb, no other act between (the
+    doers may stand there: قام المتظاهرون بالاحتجاج). For protests only a peaceful protest word (not a riot act by known protesters,
+    not the police dispersing them). Returns the light verb."""
+    lift = settings().get("light_strength", {}).get(f.family)
+    if lift is None or float(t.row["strength"]) < settings()["light_min"]:
+        return None
+    if f.family == "protest" and t.row["sub_event_type"] != "Peaceful protest":
+        return None
+    if not _after_light(r, t):
+        return None
+    start = _word_start(r, t.start)
+    reach = settings()["light_words"]
+    weak = settings()["protest_noun_strength"]
+    return next(
+        (
+            c
+            for c in r.roles
+            if c.row["role"] == "light"
+            and f.start <= c.start
+            and c.end <= start
+            and r.words_between(c.end, start) <= reach
+            and not any(
+                c.end <= o.start < t.start and float(o.row["strength"]) >= weak for o in r.triggers
+            )
+        ),
+        None,
+    )
+
+
+def _after_light(r: SentenceReading, t: Item) -> bool:
+    """The trigger word carries ب or follows على: the slot a light verb opens."""
+    start = _word_start(r, t.start)
+    i = bisect.bisect_left(r.token_starts, start)
+    prev = r.text[r.token_starts[i - 1] : start].strip() if i > 0 else ""
+    return "ب" in r.text[start : t.start] or prev == "على"
 
 
 def _purpose(r: SentenceReading, f: Frame, t: Item) -> bool:
@@ -634,6 +714,25 @@ def _denied_report(f: Frame, head: Item) -> bool:
         for n in news
         for d in r.claims
     )
+
+
+def _charged(f: Frame, head: Item) -> bool:
+    """ "اتهم الأربعة بأنهم … أقدموا على تفجير سيارة مفخخة": the act named after an
+    accusation, however far into the clause, is the charge, not news. Not an attack
+    already known that the accused is blamed for (``بتنفيذ الهجوم الذي``: a definite
+    noun), and not when the accusation already binds the head (a near cue)."""
+    r = f.reading
+    if f.family != "violence" or any(
+        t.row["form"] in ("noun", "plural") and r.definite_at(t.start) for t in f.triggers
+    ):
+        return False
+    near = settings()["near_words"]
+    for c in r.cues:
+        if c.row["cue"] != "accuse" or not (f.start <= c.start and c.end <= head.start):
+            continue
+        if r.words_between(c.end, _word_start(r, head.start)) > near:
+            return True
+    return False
 
 
 def _instrument(r: SentenceReading, t: Item) -> bool:

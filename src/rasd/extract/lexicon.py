@@ -28,7 +28,7 @@ from rasd.text import match_form
 
 # proclitics on a phrase's first word; the article is stripped from phrases
 # at compile time and allowed back here
-_PREFIX = r"(?<!\w)(?:[وف]?(?:لل|بال|كال|ال|ب|ل|ك)?)"
+_PREFIX = r"(?<!\w)(?:[وف]?(?:لل|بال|كال|ال|ب|ل|(?!كان)ك)?)"  # not ك+ان in وكان
 _WILD = "\x00"  # stands for "*" inside the trie
 _SPACE = "\x01"  # stands for one run of spaces
 _WHITESPACE = re.compile(r"\s+")
