@@ -127,3 +127,20 @@ def test_scan_goes_on_after_a_hyphenated_opener() -> None:
     assert times.find_at(form, starts[1]) == times.find(form)
     assert [h.row["v"] for h in times.find(form)] == ["dawn", "attack", "dawn"]
     assert [h.row["v"] for h in models.find_at(form, starts[0])] == ["rocket"]
+
+
+def test_plus_lets_a_word_carry_an_attached_pronoun() -> None:
+    """``استهداف+`` finds استهدافها and استهدافه (its targeting), not a longer word
+    or a word without the pronoun's letters; without ``+`` the suffixed form is
+    another word."""
+    lex = Lexicon([{"phrase": "استهداف+", "v": "attack"}, {"phrase": "اغتيال", "v": "kill"}])
+
+    def found(text: str) -> list[str]:
+        norm = normalize(text)
+        return [text[slice(*norm.to_original(h.start, h.end))] for h in lex.find(norm.text)]
+
+    assert found("أعلنت المقاومة استهدافها القاعدة") == ["استهدافها"]
+    assert found("وباستهدافهم الرتل") == ["استهدافهم"]
+    assert found("استهداف القاعدة") == ["استهداف"]
+    assert found("استهدافات متكررة") == []
+    assert found("نفت اغتياله") == []

@@ -4,7 +4,9 @@ A lexicon is a TSV file in ``rasd/extract/data`` whose first column,
 ``phrase``, holds the entry's variants separated by ``|``. A variant is
 written as people write it (diacritics, hamza and teh marbuta are folded
 by :func:`rasd.text.match_form`); ``*`` at the end of a word means "any
-ending" (``استهدف*`` covers استهدفت، استهدفوا). The first word may carry
+ending" (``استهدف*`` covers استهدفت، استهدفوا) and ``+`` "may carry an attached
+pronoun" (``استهداف+`` covers استهدافها، استهدافهم; the pronouns are
+``rasd/text/data/clitics.tsv``). The first word may carry
 the proclitics و ف ب ل ك and the article ال (``بالهجوم`` finds ``هجوم``).
 
 Matching runs on the matching form of one sentence (a
@@ -25,11 +27,13 @@ from typing import Any
 from rasd import resources
 from rasd.errors import ResourceError
 from rasd.text import match_form
+from rasd.text.clitics import pronoun_suffixes
 
 # proclitics on a phrase's first word; the article is stripped from phrases
 # at compile time and allowed back here
 _PREFIX = r"(?<!\w)(?:[وف]?(?:لل|بال|كال|ال|ب|ل|(?!كان)ك)?)"  # not ك+ان in وكان
 _WILD = "\x00"  # stands for "*" inside the trie
+_SUFFIX = "\x02"  # stands for "+" (an attached pronoun may follow) inside the trie
 _SPACE = "\x01"  # stands for one run of spaces
 _WHITESPACE = re.compile(r"\s+")
 _MEMO = 100_000  # matched cores remembered per lexicon
@@ -56,9 +60,17 @@ def _norm_variant(variant: str) -> str:
     if not words:
         return ""
     first = words[0]
-    if first.startswith("ال") and len(first.rstrip("*")) > 3:
+    if first.startswith("ال") and len(first.rstrip("*+")) > 3:
         words[0] = first[2:]
     return " ".join(words)
+
+
+@functools.cache
+def _pronoun_regex() -> str:
+    """An optional attached pronoun (``+`` after a word: استهداف+ finds استهدافها);
+    the forms are data (rasd/text/data/clitics.tsv, slot ``pronoun``)."""
+    forms = pronoun_suffixes()
+    return "(?:" + "|".join(map(re.escape, forms)) + ")?" if forms else ""
 
 
 def _trie_regex(variants: list[str]) -> str:
@@ -67,7 +79,7 @@ def _trie_regex(variants: list[str]) -> str:
     trie: dict[str, Any] = {}
     for v in variants:
         node = trie
-        for ch in v.replace("*", _WILD).replace(" ", _SPACE):
+        for ch in v.replace("*", _WILD).replace("+", _SUFFIX).replace(" ", _SPACE):
             node = node.setdefault(ch, {})
         node[""] = True
 
@@ -75,7 +87,15 @@ def _trie_regex(variants: list[str]) -> str:
         end = "" in node
         alts = []
         for ch in sorted((k for k in node if k), key=lambda c: (c in (_WILD, _SPACE), c)):
-            piece = r"\w*" if ch == _WILD else r"\s+" if ch == _SPACE else re.escape(ch)
+            piece = (
+                r"\w*"
+                if ch == _WILD
+                else r"\s+"
+                if ch == _SPACE
+                else _pronoun_regex()
+                if ch == _SUFFIX
+                else re.escape(ch)
+            )
             alts.append(piece + emit(node[ch]))
         if not alts:
             return ""
@@ -104,8 +124,13 @@ class Lexicon:
                 if not v:
                     continue
                 variants.append(v)
-                if "*" in v:
-                    pat = re.escape(v).replace(r"\*", r"\w*").replace(r"\ ", " ")
+                if "*" in v or "+" in v:
+                    pat = (
+                        re.escape(v)
+                        .replace(r"\*", r"\w*")
+                        .replace(r"\+", _pronoun_regex())
+                        .replace(r"\ ", " ")
+                    )
                     self._wild.append((re.compile(pat), raw.strip(), row))
                 else:
                     self._exact.setdefault(v, (raw.strip(), row))

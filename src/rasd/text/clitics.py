@@ -31,18 +31,32 @@ class _Inventory:
     prep: tuple[str, ...]
     article: tuple[str, ...]
     contraction: tuple[str, ...]
+    pronoun: tuple[str, ...] = ()  # enclitics: only where a lexicon asks for them
 
 
 @functools.cache
 def _inventory() -> _Inventory:
-    slots: dict[str, list[str]] = {"conj": [], "prep": [], "article": [], "contraction": []}
+    slots: dict[str, list[str]] = {
+        "conj": [],
+        "prep": [],
+        "article": [],
+        "contraction": [],
+        "pronoun": [],
+    }
     for row in resources.tsv("text", "clitics.tsv"):
         if row["slot"] not in slots:
             raise ResourceError(
                 f"rasd/text/data/clitics.tsv: unknown slot {row['slot']!r}", value=row
             )
         slots[row["slot"]].append(match_form(row["form"]))
-    return _Inventory(*(tuple(slots[k]) for k in ("conj", "prep", "article", "contraction")))
+    return _Inventory(
+        *(tuple(slots[k]) for k in ("conj", "prep", "article", "contraction", "pronoun"))
+    )
+
+
+def pronoun_suffixes() -> tuple[str, ...]:
+    """The attached pronouns (``استهدافها``: its targeting), longest first."""
+    return tuple(sorted(_inventory().pronoun, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=65536)
