@@ -107,3 +107,18 @@ def test_new_protesters_make_a_core_verb_news() -> None:
     for f in found:
         passes(f)
     assert not any("with new protesters" in why for f in found for why in f.reasons)
+
+
+COUNTED_CROWD = [
+    # a counted crowd blocking a road, though nobody calls them protesters
+    ("وأغلق عشرات الخريجين الطريق الرئيسي أمام مبنى المحافظة أمس.", True),
+    ("وقطع مئات العمال الطريق الدولي قرب المصنع صباح اليوم.", True),
+    # a count of kilometres is no crowd, armed men are no protesters
+    ("وقطع مئات الكيلومترات على الطريق الدولي أمس.", False),
+    ("وقطع عشرات المسلحين الطريق الدولي أمام مبنى المحافظة أمس.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTED_CROWD)
+def test_a_counted_crowd_on_the_road_protests(text: str, expected: bool) -> None:
+    assert protest(text) is expected

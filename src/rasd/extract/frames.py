@@ -62,6 +62,7 @@ class Frame:
     reasons: list[str] = field(default_factory=list)
     bound: set[int] = field(default_factory=set)  # triggers a word of reference binds (منذ اغتيال)
     conjunct: bool = False  # opens with و + a count after a frame of its family (وأربع غارات على …)
+    aimed: bool = False  # a trigger of the frame names what was aimed at (لاستهداف، أراد استهداف)
 
     @property
     def head(self) -> Item:
@@ -232,6 +233,7 @@ def score(f: Frame) -> float:
     reasons: list[str] = []
     f.live = None
     f.bound = set()
+    f.aimed = False
     live = _live_strengths(f, scale, reasons)
     blocked = not live
     f.live = [f.triggers[i] for i in live] or None
@@ -327,6 +329,10 @@ def score(f: Frame) -> float:
         add("late in the sentence", bonus["late"], "late")
     if head.row["form"] in ("noun", "plural") and _definite(r, head):
         add("definite noun", bonus["definite"], "definite")
+    if f.aimed:
+        # "اغتيل الرئيس وكانت محاولة لاغتيال لبنان"، "من استهدف الجسر أراد استهداف رمز":
+        # a clause that also says what was aimed at argues about the act
+        add("aimed at", bonus["aimed"], "aimed")
     if _denied_report(f, head):
         add("denied report", BLOCK)
     if _charged(f, head):
@@ -417,6 +423,11 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             # light verb is the act itself, told as a verb
             value = max(value, float(s["light_strength"][f.family]))
             reasons.append(f"{_form(r, t)}: after a light verb")
+        elif _suffered(r, f, t):
+            # "تعرض قيادي في الحزب الثلاثاء للخطف": the victim (and a date) between تعرض
+            # and its ل-noun; together they tell the act as a verb
+            value = max(value, float(s["light_strength"][f.family]))
+            reasons.append(f"{_form(r, t)}: after تعرض")
         if need == "protest" and r.definite_at(t.start) and lifted is None:
             # with the article it is a noun (التجمع: the rally, the party), not the verb
             reasons.append(f"{_form(r, t)}: a noun, not the verb")
@@ -426,7 +437,13 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             if lifted is not None:
                 # the doers of a light verb (قام المتظاهرون … بنصب خيامهم) are its protest word
                 helpers += [o for o in f.triggers if lifted.end <= o.start < t.start]
-            if not helpers:
+            crowd = _crowd_blocks(r, f, t)
+            if crowd:
+                # "أغلق عشرات الخريجين الطريق": a counted crowd blocking a road is a protest
+                # though nobody names them protesters
+                value = max(value, float(s["crowd_strength"]))
+                reasons.append(f"{_form(r, t)}: a counted crowd on the road")
+            elif not helpers:
                 reasons.append(f"{_form(r, t)}: no protest word by the verb")
                 continue
             if _new_protest(r, t, helpers):
@@ -491,21 +508,45 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             continue
         if _purpose(r, f, t):
             seen.setdefault("intent", float(s["bonus"]["purpose"]))
+            f.aimed = True
         for kind, w in seen.items():
             w *= scale.get(kind, 1.0)
             value += w
             reasons.append(f"{_form(r, t)}: {kind} {w:+.1f}")
             if w < 0 and kind in s.get("reference_cues", ()):
                 f.bound.add(i)
+            if w < 0 and kind == "wanted":
+                f.aimed = True
         out[i] = value
     return out
 
 
 def _continues(r: SentenceReading) -> bool:
-    """The sentence opens with the conjunction و or ف on its first word (وأحرق، وذكر):
-    it goes on with a story told before it."""
-    first = r.text[r.start : r.token_starts[0] + 12].split()[:1] if r.token_starts else []
-    return bool(first) and first[0][:1] in ("و", "ف") and len(first[0]) >= 4
+    """The sentence opens with the conjunction و or ف on a verb (وأحرق، وذكر، فرشق):
+    it goes on with a story told before it. The letter is the conjunction only when
+    a trigger, a verb of saying (claims, roles ``report``) starts right after it,
+    not on a word that merely begins with it (وزير، فرنسا، ولاية)."""
+    first = _first_word(r)
+    if first is None or r.text[first[0] : first[0] + 1] not in ("و", "ف"):
+        return False
+    after = first[0] + 1
+    roles = [c for c in r.roles if c.row["role"] == "report"]
+    return any(i.start == after for items in (r.triggers, r.claims, roles) for i in items)
+
+
+def _first_word(r: SentenceReading) -> tuple[int, int] | None:
+    """Where the sentence's first word (not a quote mark or a dash) starts and ends;
+    before the tokens are read (``hopeful``), from the approximate word starts."""
+    if r.tokens:
+        t = next((t for t in r.tokens if t.kind == "word"), None)
+        return (t.start, t.end) if t is not None else None
+    for p in r.token_starts:
+        if r.text[p : p + 1].isalnum():
+            end = p
+            while end < r.end and r.text[end].isalnum():
+                end += 1
+            return p, end
+    return None
 
 
 def _light_verb(r: SentenceReading, f: Frame, t: Item) -> Item | None:
@@ -537,6 +578,68 @@ def _light_verb(r: SentenceReading, f: Frame, t: Item) -> Item | None:
             )
         ),
         None,
+    )
+
+
+def _crowd_blocks(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """ "أغلق عشرات الخريجين الطريق": a protest verb, a count of people right after it
+    (roles ``multitude``, at most one word between: نحو) that is no armed or security
+    force, and a road (roles ``road``) within ``protest_window`` words."""
+    if t.row["form"] != "verb" or r.definite_at(t.start):
+        return False
+    reach = settings()["protest_window"]
+    crowd = [
+        m
+        for m in r.roles
+        if m.row["role"] == "multitude"
+        and m.start >= t.end
+        and r.words_between(t.end, m.start) <= 1
+    ]
+    units = set(settings()["units"])
+    after = r.text[crowd[0].end :].split()[:1] if crowd else []
+    if (
+        not crowd
+        or (after and after[0].removeprefix("ال") in units)
+        or any(
+            getattr(a.actor, "kind", "") in ("armed_group", "state_forces")
+            and a.start >= crowd[0].start
+            and r.words_between(crowd[0].end, a.start) <= 1
+            for a in r.actors
+        )
+    ):
+        return False
+    return any(
+        c.row["role"] == "road"
+        and f.start <= c.start < f.end
+        and c.start >= crowd[0].end
+        and r.words_between(t.end, c.start) <= reach
+        for c in r.roles
+    )
+
+
+def _suffered(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """The trigger carries the ل that a bare تعرض (a ``suffer`` row) opens a few words
+    before it (``light_words``), no other act between: "تعرض قيادي … للخطف". The
+    contiguous phrases (تعرض للخطف) are rows of their own."""
+    if f.family != "violence" or t.row["form"] == "suffer":
+        return False
+    start = _word_start(r, t.start)
+    if not r.text[start : t.start].startswith("ل"):
+        return False
+    reach = settings()["light_words"]
+    return any(
+        o.row["form"] == "suffer"
+        and o.end <= start
+        and r.words_between(o.end, start) <= reach
+        and not any(o.end <= x.start < start for x in f.triggers)
+        # "الرحلة التي تعرضوا فيها للاختطاف": a relative clause tells a known event
+        and not any(
+            c.row["cue"] == "relative"
+            and c.end <= o.start
+            and r.words_between(c.end, _word_start(r, o.start)) == 0
+            for c in r.cues
+        )
+        for o in f.triggers
     )
 
 
@@ -652,8 +755,24 @@ def retells(f: Frame) -> bool:
 def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
     scope = cue.row["scope"]
     r = f.reading
+    if scope == "beside":
+        # "هجوما بالقنبلة سينفذ": the noun is the subject of the verb after it
+        reach = settings()["follow_words"]
+        if any(
+            t.row["form"] in ("noun", "plural")
+            and t.end <= cue.start < f.end
+            and r.words_between(t.end, cue.start) <= reach
+            for t in (f.live or f.triggers)
+        ):
+            return True
+        scope = "before"
     if scope == "sentence":
         return True
+    if scope == "opening":
+        # "ويأتي ذلك فيما …"، "وتأتي العملية بعد …": a sentence that opens by setting
+        # what it tells beside another event; the link is its news, in every clause
+        first = _first_word(r)
+        return first is not None and first[0] <= cue.start < first[1]
     if scope == "before" and 0 <= f.opening <= cue.start and cue.end <= f.start:
         # "استنكرت مصر العملية … وشنها غارات": a verb that governs the clause
         # still governs an attack joined to it by و
