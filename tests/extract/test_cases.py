@@ -17,6 +17,17 @@ PUB = "2024-07-27"
 CASES = [
     # --- event mentions: active, passive, suffered, fallen, noun ---------------
     (
+        "a group announces its targeting (verbal noun with a pronoun)",
+        "أعلنت المقاومة الإسلامية في العراق استهدافها قاعدة حرير في أربيل بطائرتين مسيرتين فجر اليوم.",
+        {
+            "n": 1,
+            "sub": "Air/drone strike",
+            "weapons": {("drone", 2)},
+            "actor1": "Islamic Resistance in Iraq",
+            "claim": "claimed",
+        },
+    ),
+    (
         "active drone strike",
         "استهدفت المقاومة الإسلامية في العراق قاعدة عين الأسد بطائرة مسيّرة فجر اليوم.",
         {
