@@ -7,6 +7,7 @@ import pytest
 from rasd.model import Article
 from rasd.pipeline import Pipeline
 from rasd.store import open_store
+from tests.conftest import pg_server  # noqa: F401  (re-exported: tests/fuse imports it from here)
 
 PAGE = (
     "27 تموز , 2024\n"
@@ -21,18 +22,6 @@ OTHER = "سقطت ثلاثة صواريخ على حقل كونيكو في ريف
 
 def processed(text: str, **fields) -> Article:
     return Pipeline()(Article(text=text, **fields))
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """One real PostgreSQL server for the session (skipped where none is installed)."""
-    from tests.pgserver import PgServer, binaries
-
-    if binaries() is None:
-        pytest.skip("PostgreSQL server binaries not installed (.ci/run installs them)")
-    server = PgServer()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,4 +1,5 @@
-"""``rasd user add|list`` and ``rasd serve`` as a user runs them."""
+"""``rasd user add|list`` and ``rasd serve`` as a user runs them, on a
+SQLite file and on a PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -9,20 +10,23 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from click.testing import CliRunner
 
 from rasd.cli import main
+from rasd.fuse.backend import backend
 from rasd.store import open_store
 from rasd.web import auth
-from tests.web.conftest import make_db
+from tests.web.conftest import EDITOR, STORES, make_db, new_store
 
 
 def run(*args: str, stdin: str | None = None):
     return CliRunner().invoke(main, list(args), input=stdin)
 
 
-def test_user_add_hashes_and_lists(tmp_path):
-    db = str(tmp_path / "u.db")
+@pytest.mark.parametrize("kind", STORES)
+def test_user_add_hashes_and_lists(request, kind, tmp_path):
+    db = new_store(request, kind, tmp_path / "u.db")
     r = run(
         "user",
         "add",
@@ -36,18 +40,17 @@ def test_user_add_hashes_and_lists(tmp_path):
     )
     assert r.exit_code == 0, r.output
     with open_store(db) as st:
-        stored = st.conn.execute("SELECT password FROM users WHERE name = 'hala'").fetchone()[0]
+        (stored,) = backend(st).one("SELECT password FROM users WHERE name = 'hala'")
         assert stored.startswith("scrypt$") and "a long pass phrase" not in stored
-        assert auth.authenticate(st.conn, "hala", "a long pass phrase") == auth.User(
-            "hala", "editor"
-        )
-        assert auth.authenticate(st.conn, "hala", "wrong pass phrase") is None
+        assert auth.authenticate(st, "hala", "a long pass phrase") == auth.User("hala", "editor")
+        assert auth.authenticate(st, "hala", "wrong pass phrase") is None
     listed = run("user", "list", "--db", db)
     assert listed.exit_code == 0 and listed.output.startswith("hala\teditor\t")
 
 
-def test_user_add_refuses_short_passwords_and_unknown_roles(tmp_path):
-    db = str(tmp_path / "u.db")
+@pytest.mark.parametrize("kind", STORES)
+def test_user_add_refuses_short_passwords_and_unknown_roles(request, kind, tmp_path):
+    db = new_store(request, kind, tmp_path / "u.db")
     short = run("user", "add", "x", "--password-stdin", "--db", db, stdin="short\n")
     assert short.exit_code == 2
     role = run(
@@ -62,10 +65,13 @@ def test_user_add_refuses_short_passwords_and_unknown_roles(tmp_path):
         stdin="long enough password\n",
     )
     assert role.exit_code == 2
+    with open_store(db) as st:
+        assert auth.list_users(st) == []
 
 
-def test_serve_answers_on_loopback(tmp_path):
-    db = make_db(tmp_path / "s.db")
+@pytest.mark.parametrize("kind", STORES)
+def test_serve_answers_on_loopback(request, kind, tmp_path):
+    db = make_db(new_store(request, kind, tmp_path / "s.db"))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -86,6 +92,12 @@ def test_serve_answers_on_loopback(tmp_path):
                 time.sleep(0.1)
         assert body["total"] == 4
         assert httpx.get(base + "/", timeout=2).headers["x-frame-options"] == "DENY"
+        with httpx.Client(base_url=base, timeout=10) as c:  # an editor reviews
+            r = c.post("/api/login", json={"name": EDITOR[0], "password": EDITOR[1]})
+            head = {"X-CSRF-Token": r.json()["csrf"]}
+            r = c.post("/api/events/ev-conoco/review", json={"action": "confirm"}, headers=head)
+            assert r.status_code == 200, r.text
+            assert c.get("/api/events/ev-conoco").json()["review"]["status"] == "confirmed"
     finally:
         proc.terminate()
         proc.wait(10)

@@ -1,19 +1,19 @@
 """The review workflow over a real server on loopback: merges and splits,
 the history of every change, and reviews that survive re-ingest and
-re-fusion (each test gets its own store)."""
+re-fusion (each test gets its own store, SQLite and PostgreSQL alike)."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import httpx
 import pytest
 
+from rasd.fuse.backend import Backend, backend
 from rasd.model import Evidence
 from rasd.store import open_store
 from rasd.web import reviews
-from tests.web.conftest import EDITOR, VIEWER, make_db, serving
+from tests.web.conftest import EDITOR, STORES, VIEWER, make_db, new_store, serving
 from tests.web.helpers import ORDER, articles
 
 FUSED_TABLES = (
@@ -26,9 +26,9 @@ FUSED_TABLES = (
 )
 
 
-@pytest.fixture
-def store_url(tmp_path):
-    return make_db(tmp_path / "reviews.db")
+@pytest.fixture(params=STORES)
+def store_url(request, tmp_path):
+    return make_db(new_store(request, request.param, tmp_path / "reviews.db"))
 
 
 @pytest.fixture
@@ -192,11 +192,8 @@ def test_reviews_survive_reingest_and_refusion(store_url, editor):
     with open_store(store_url) as st:
         assert st.put_articles(again) == ["updated", "updated", "updated"]
         st.fuse([a.id for a in again])
-        machine = json.loads(
-            st.conn.execute(
-                "SELECT data FROM event_members WHERE mention_id = 'ev-ain-v2'"
-            ).fetchone()[0]
-        )
+        (data,) = backend(st).one("SELECT data FROM event_members WHERE mention_id = 'ev-ain-v2'")
+        machine = Backend.loads(data)
         assert machine["fatalities"] is None  # the machine's own value is kept apart
     check("after re-ingest")
 
@@ -211,7 +208,115 @@ def test_reviews_survive_reingest_and_refusion(store_url, editor):
 
 def test_reapply_is_idempotent_and_leaves_unreviewed_events_alone(store_url):
     with open_store(store_url) as st:
-        rows = lambda: st.conn.execute("SELECT * FROM events ORDER BY event_id").fetchall()  # noqa: E731
-        before = [tuple(r) for r in rows()]
-        assert reviews.reapply(st.conn) == {"links": 0, "moved": 0, "reviewed": 0}
-        assert [tuple(r) for r in rows()] == before
+        rows = lambda: backend(st).rows("SELECT * FROM events ORDER BY event_id")  # noqa: E731
+        before = rows()
+        assert reviews.reapply(st) == {"links": 0, "moved": 0, "reviewed": 0}
+        assert rows() == before
+
+
+FIELDS = {
+    "fatalities": 5,
+    "injuries": 7,
+    "claim_status": "claimed",
+    "time_precision": 2,
+    "damage": ["hangar"],
+    "weapons": [{"type": "rocket"}],
+    "targets": [{"type": "air_base"}],
+    "sub_event_type": "Shelling/artillery/missile attack",
+}
+
+
+def test_concurrent_reviews_from_two_servers_and_a_fusion(store_url):
+    """Two app servers over one store (each with its own connections and its
+    own in-process lock, as two processes), editors reviewing through both at
+    once while another connection fuses: every change lands once, in order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with serving(store_url) as a, serving(store_url) as b:
+        clients = [httpx.Client(base_url=base, timeout=60) for base in (a, b, a, b)]
+        try:
+            with ThreadPoolExecutor(len(clients)) as pool:  # first logins make the secret at once
+                logins = list(
+                    pool.map(
+                        lambda c: c.post(
+                            "/api/login", json=dict(zip(("name", "password"), EDITOR, strict=True))
+                        ),
+                        clients,
+                    )
+                )
+            assert [r.status_code for r in logins] == [200] * len(clients)
+            heads = [{"X-CSRF-Token": r.json()["csrf"]} for r in logins]
+
+            def post(i: int, event_id: str, body: dict) -> int:
+                k = i % len(clients)
+                url = f"/api/events/{event_id}/review"
+                return clients[k].post(url, json=body, headers=heads[k]).status_code
+
+            # each correction of ev-ain sets another field: a lost update drops one
+            jobs = [
+                (i, "ev-ain", {"action": "correct", "changes": {k: v}})
+                for i, (k, v) in enumerate(FIELDS.items())
+            ]
+            jobs += [
+                (8 + i, "ev-conoco", {"action": "correct", "changes": {"injuries": i}})
+                for i in range(4)
+            ]
+            jobs += [
+                (20, "ev-xss", {"action": "split", "articles": ["a-erbil-en"]}),
+                (21, "ev-conoco", {"action": "merge", "events": ["ev-review"]}),
+            ]
+
+            def refuse() -> int:
+                with open_store(store_url) as st:
+                    for _ in range(3):
+                        st.fuse(list(ORDER))
+                return 200
+
+            with ThreadPoolExecutor(6) as pool:
+                done = [pool.submit(post, *job) for job in jobs] + [pool.submit(refuse)]
+                assert [f.result() for f in done] == [200] * (len(jobs) + 1)
+
+            c = clients[1]
+            hist = c.get("/api/events/ev-ain/reviews").json()["reviews"]
+            assert [x["action"] for x in hist] == ["correct"] * len(FIELDS)
+            ain = c.get("/api/events/ev-ain").json()
+            assert {k: ain[k] for k in FIELDS} == FIELDS
+            assert ain["review"]["fields"] == sorted(FIELDS)
+            assert ain["review"]["status"] == "corrected"
+            conoco = c.get("/api/events/ev-conoco").json()
+            assert conoco["article_ids"] == ["a-conoco", "a-baghdad-en"]
+            last = c.get("/api/events/ev-conoco/reviews").json()["reviews"]
+            last = [x for x in last if x["action"] == "correct"][-1]
+            assert conoco["injuries"] == last["after"]["injuries"]  # the last one wins
+            actions = [
+                x["action"] for x in c.get("/api/events/ev-conoco/reviews").json()["reviews"]
+            ]
+            assert sorted(actions) == ["correct"] * 4 + ["merge"]
+            assert c.get("/api/events/ev-xss").json()["article_ids"] == ["a-xss"]
+            assert c.get("/api/events/ev-erbil-en").json()["article_ids"] == ["a-erbil-en"]
+            assert c.get("/api/events").json()["total"] == 4
+            with open_store(store_url) as st:
+                assert backend(st).one("SELECT count(*) FROM reviews") == (len(jobs) + 1,)
+        finally:
+            for client in clients:
+                client.close()
+
+
+@pytest.mark.parametrize("kind", ["postgresql"])
+def test_an_older_postgresql_store_gains_the_web_tables(request, kind, tmp_path):
+    """A PostgreSQL store made before accounts and reviews worked there (schema
+    version 2) is upgraded when opened, and then takes accounts and reviews."""
+    url = make_db(new_store(request, kind, tmp_path / "unused.db"))
+    with open_store(url) as st:
+        db = backend(st)
+        for table in ("users", "web_settings", "reviews", "event_overrides", "event_links"):
+            db.execute(f"DROP TABLE {table}")  # noqa: S608  (fixed table names)
+        db.execute("DELETE FROM schema_migrations WHERE version > 2")
+    with open_store(url) as st:
+        assert st.schema_version() == 4
+        from rasd.web import auth
+
+        auth.add_user(st, *EDITOR, "editor")
+        out = reviews.review(st, "ev-conoco", EDITOR[0], "reject")
+        assert out["review"]["status"] == "rejected"
+        assert st.get_event("ev-conoco")["review"]["status"] == "rejected"

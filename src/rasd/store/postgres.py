@@ -232,10 +232,14 @@ class PostgresStore:
     # --- fused events (tables owned by rasd.fuse, SQL shared with SQLite) ----
     def fuse(self, article_ids: Sequence[str]) -> Any:
         """Fuse the article events of ``article_ids`` into one record per real
-        event (under an advisory lock: concurrent ingests fuse in turn)."""
+        event (under an advisory lock: concurrent ingests fuse in turn), then
+        lay the analysts' reviews back on (the machine never overwrites them)."""
         from rasd.fuse.persist import fuse_store
+        from rasd.web.reviews import reapply
 
-        return fuse_store(self, article_ids)
+        report = fuse_store(self, article_ids)
+        reapply(self)
+        return report
 
     def fuse_pending(self) -> Any:
         """Fuse articles whose events were stored but never fused (a run killed in between)."""

@@ -5,7 +5,9 @@ Endpoints are plain functions, so FastAPI runs them in its worker threads;
 each thread opens its own store connection (``StorePool``). Events are the
 store's fused events; the analysts' reviews are written through into them
 (``rasd.web.reviews``), so every event served carries a ``review`` (null
-when nobody reviewed it).
+when nobody reviewed it). Accounts and reviews work on both stores (their
+SQL goes through ``rasd.fuse.backend``); the fast event pages of
+``rasd.web.query`` are SQLite's, PostgreSQL pages through ``rasd.fuse.queries``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from rasd.errors import RasdError, StoreError
 from rasd.fuse import queries
+from rasd.fuse.backend import Backend, backend
 from rasd.store import open_store
 from rasd.store.query import EventFilter
 from rasd.web import auth, export, highlight, pwa, query, reviews
@@ -97,11 +100,9 @@ class StorePool:
             self.free.clear()
 
 
-def _conn(store) -> sqlite3.Connection:
-    conn = getattr(store, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise HTTPException(501, "accounts and reviews need a SQLite store")
-    return conn
+def _conn(store) -> Backend:
+    """The store's connection for accounts and reviews (SQLite or PostgreSQL)."""
+    return backend(store)
 
 
 def event_filter(
@@ -215,9 +216,7 @@ def create_app(db_url: str) -> FastAPI:
     )
     app.state.pool = pool
     write_lock = threading.Lock()
-    first = pool.get()
-    if isinstance(getattr(first, "conn", None), sqlite3.Connection):
-        reviews.reapply(first.conn)  # a store fused by an older rasd, or by hand
+    reviews.reapply(pool.get())  # a store fused by an older rasd, or by hand
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RasdError)
@@ -374,12 +373,7 @@ def create_app(db_url: str) -> FastAPI:
         if a is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         d = a.to_dict()
-        conn = getattr(st, "conn", None)
-        if isinstance(conn, sqlite3.Connection):
-            evs = _overlay(st, queries.events_for_article(conn, article_id))
-        else:
-            evs = _overlay(st, st.events_for(article_id))
-        d["events"] = evs
+        d["events"] = evs = _overlay(st, queries.events_for_article(st, article_id))
         evidence = [x for e in evs for x in e.get("evidence") or [] if x.get("article_id") == a.id]
         d["segments"] = highlight.segments(a.text, evidence)
         return d
@@ -401,12 +395,9 @@ def create_app(db_url: str) -> FastAPI:
     def stats(st: Store) -> dict[str, Any]:
         """Articles, article-level and fused events, sources, languages."""
         out = st.stats()
-        conn = getattr(st, "conn", None)
-        if isinstance(conn, sqlite3.Connection):
-            out.update(queries.stats(conn))
-            out["reviewed_events"] = conn.execute(
-                "SELECT count(*) FROM event_overrides"
-            ).fetchone()[0]
+        db = backend(st)
+        out.update(queries.stats(db))
+        out["reviewed_events"] = db.one("SELECT count(*) FROM event_overrides")[0]
         return out
 
     @app.get("/api/export", tags=["export"])

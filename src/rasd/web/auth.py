@@ -6,6 +6,9 @@ salted, parameters stored with the hash). A session is a cookie
 store, so sessions survive restarts and need no session table. Every
 change needs the CSRF token derived from the session (sent as a header by
 the page), besides the SameSite=Strict cookie.
+
+The functions take a store, its connection or a :class:`rasd.fuse.backend.Backend`
+and run the same SQL on SQLite and PostgreSQL through that adapter.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from rasd.errors import RasdError
+from rasd.fuse.backend import backend
 
 ROLES = ("viewer", "editor")
 SESSION_COOKIE = "rasd_session"
@@ -74,13 +78,13 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def add_user(conn: sqlite3.Connection, name: str, password: str, role: str) -> None:
+def add_user(conn: Any, name: str, password: str, role: str) -> None:
     """Create or update ``name`` with ``role`` and a new password."""
     if role not in ROLES:
         raise AuthError(f"unknown role {role!r} (use {' or '.join(ROLES)})", value=role)
     if not name or len(password) < 8:
         raise AuthError("a user needs a name and a password of at least 8 characters", value=name)
-    conn.execute(
+    backend(conn).execute(
         "INSERT INTO users (name, role, password, created_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT(name) DO UPDATE SET role = excluded.role, password = excluded.password,"
         " disabled = 0",
@@ -88,37 +92,38 @@ def add_user(conn: sqlite3.Connection, name: str, password: str, role: str) -> N
     )
 
 
-def list_users(conn: sqlite3.Connection) -> list[dict[str, object]]:
-    rows = conn.execute("SELECT name, role, created_at, disabled FROM users ORDER BY name")
+def list_users(conn: Any) -> list[dict[str, object]]:
+    rows = backend(conn).rows("SELECT name, role, created_at, disabled FROM users ORDER BY name")
     return [dict(zip(("name", "role", "created_at", "disabled"), r, strict=True)) for r in rows]
 
 
-def authenticate(conn: sqlite3.Connection, name: str, password: str) -> User | None:
-    row = conn.execute(
+def authenticate(conn: Any, name: str, password: str) -> User | None:
+    row = backend(conn).one(
         "SELECT name, role, password FROM users WHERE name = ? AND disabled = 0", (name,)
-    ).fetchone()
+    )
     if row is None:
         verify_password(password, hash_password("timing-equaliser"))
         return None
     return User(row[0], row[1]) if verify_password(password, row[2]) else None
 
 
-def get_user(conn: sqlite3.Connection, name: str) -> User | None:
-    row = conn.execute(
-        "SELECT name, role FROM users WHERE name = ? AND disabled = 0", (name,)
-    ).fetchone()
+def get_user(conn: Any, name: str) -> User | None:
+    row = backend(conn).one("SELECT name, role FROM users WHERE name = ? AND disabled = 0", (name,))
     return User(row[0], row[1]) if row else None
 
 
-def secret(conn: sqlite3.Connection) -> bytes:
-    """The signing secret of this store, made on first use."""
-    row = conn.execute("SELECT value FROM web_settings WHERE key = 'secret'").fetchone()
+def secret(conn: Any) -> bytes:
+    """The signing secret of this store, made on first use (the first of
+    several processes or threads to make it wins)."""
+    db = backend(conn)
+    row = db.one("SELECT value FROM web_settings WHERE key = 'secret'")
     if row is None:
-        conn.execute(
-            "INSERT OR IGNORE INTO web_settings (key, value) VALUES ('secret', ?)",
+        db.execute(
+            "INSERT INTO web_settings (key, value) VALUES ('secret', ?)"
+            " ON CONFLICT (key) DO NOTHING",
             (secrets.token_hex(32),),
         )
-        row = conn.execute("SELECT value FROM web_settings WHERE key = 'secret'").fetchone()
+        row = db.one("SELECT value FROM web_settings WHERE key = 'secret'")
     return bytes.fromhex(row[0])
 
 

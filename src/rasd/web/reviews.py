@@ -13,6 +13,14 @@ Fusion rewrites events from the machine's mentions; the store calls
 :func:`reapply` after each fusion, which enforces the links again, finds
 each override's event again (by alias or by its mentions) and lays the
 overrides on again: the machine never overwrites what an analyst set.
+
+The SQL is written once and runs on SQLite and PostgreSQL through the fuse
+stage's adapter (:mod:`rasd.fuse.backend`: ``?`` placeholders, upserts as
+``ON CONFLICT``, JSON columns in and out, rows read by position). Every
+function takes a store, its connection or that adapter. A review, and
+``reapply``, is one write transaction: ``BEGIN IMMEDIATE`` on SQLite, the
+fuse stage's advisory lock on PostgreSQL, so the reviews and fusions of any
+number of processes take turns.
 """
 
 from __future__ import annotations
@@ -20,10 +28,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sqlite3
 from typing import Any
 
 from rasd.errors import RasdError
+from rasd.fuse.backend import Backend, backend
 
 ACTIONS = ("confirm", "correct", "reject", "reopen", "merge", "split")
 STATUS = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
@@ -119,14 +127,15 @@ def machine(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def overrides(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+def overrides(conn: Any, event_ids: list[str]) -> dict[str, dict[str, Any]]:
     """The current override of each of ``event_ids`` that has one."""
+    db = backend(conn)
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(event_ids), 500):
         chunk = event_ids[i : i + 500]
         marks = ",".join("?" * len(chunk))  # placeholders only, never user text
-        for row in conn.execute(
-            "SELECT event_id, status, fields, user, at FROM event_overrides"
+        for row in db.rows(
+            'SELECT event_id, status, fields, "user", at FROM event_overrides'
             f" WHERE event_id IN ({marks})",
             chunk,
         ):
@@ -160,24 +169,25 @@ def served(event: dict[str, Any]) -> dict[str, Any]:
     return event if "review" in event else {**event, "review": None}
 
 
-def _data(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
-    row = conn.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()
-    return json.loads(row[0]) if row else None
+def _data(db: Backend, event_id: str) -> dict[str, Any] | None:
+    row = db.one("SELECT data FROM events WHERE event_id = ?", (event_id,))
+    return db.loads(row[0]) if row else None
 
 
-def lay(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+def lay(conn: Any, event_id: str) -> dict[str, Any] | None:
     """Write the override of ``event_id`` (or its absence) into the events row;
     returns the event as served (None when there is no such event)."""
-    data = _data(conn, event_id)
+    db = backend(conn)
+    data = _data(db, event_id)
     if data is None:
         return None
     base = machine(data)
-    ov = overrides(conn, [event_id]).get(event_id)
+    ov = overrides(db, [event_id]).get(event_id)
     out = overlay(base, ov)
     stored = out if ov else base
     if stored != data:
         loc = stored.get("location") or {}
-        conn.execute(
+        db.execute(
             "UPDATE events SET event_date = ?, date_start = ?, date_end = ?, event_type = ?,"
             " sub_event_type = ?, plover_type = ?, country = ?, claim_status = ?, lat = ?,"
             " lon = ?, data = ? WHERE event_id = ?",
@@ -192,14 +202,14 @@ def lay(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
                 stored.get("claim_status"),
                 loc.get("lat"),
                 loc.get("lon"),
-                _json(stored),
+                db.json(stored),
                 event_id,
             ),
         )
     if ov:
         mentions = _json(base.get("mention_ids") or [])
         articles = _json(base.get("article_ids") or [])
-        conn.execute(
+        db.execute(
             "UPDATE event_overrides SET mention_ids = ?, article_ids = ?"
             " WHERE event_id = ? AND (mention_ids != ? OR article_ids != ?)",
             (mentions, articles, event_id, mentions, articles),
@@ -210,22 +220,26 @@ def lay(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
 # --- merges and splits on the fused tables --------------------------------------
 
 
-def _members(conn: sqlite3.Connection, event_id: str) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT mention_id, article_id, seq, published, copy_of, data FROM event_members"
-        " WHERE event_id = ? ORDER BY seq",
+MEMBER = ("mention_id", "article_id", "seq", "published", "copy_of", "data")
+
+
+def _members(db: Backend, event_id: str) -> list[dict[str, Any]]:
+    """The event's member rows (by column name), earliest first."""
+    rows = db.rows(
+        f"SELECT {', '.join(MEMBER)} FROM event_members WHERE event_id = ? ORDER BY seq",
         (event_id,),
-    ).fetchall()
+    )
+    return [dict(zip(MEMBER, r, strict=True)) for r in rows]
 
 
-def _cluster(event_id: str, rows: list[sqlite3.Row], history: list[dict[str, Any]]):
+def _cluster(event_id: str, rows: list[dict[str, Any]], history: list[dict[str, Any]]):
     from rasd.fuse.cluster import Cluster
     from rasd.fuse.mention import Mention
 
     mentions = []
     for r in sorted(rows, key=lambda r: r["seq"]):
         m = Mention.of(
-            json.loads(r["data"]), seq=r["seq"], published=r["published"], copy_of=r["copy_of"]
+            Backend.loads(r["data"]), seq=r["seq"], published=r["published"], copy_of=r["copy_of"]
         )
         m.article_id = r["article_id"]
         mentions.append(m)
@@ -236,7 +250,7 @@ def _cluster(event_id: str, rows: list[sqlite3.Row], history: list[dict[str, Any
 
 
 def _rewrite(
-    conn: sqlite3.Connection,
+    db: Backend,
     clusters: dict[str, Any],
     dropped: set[str],
     aliases: dict[str, str],
@@ -251,59 +265,59 @@ def _rewrite(
     fuser.clusters = clusters
     fuser.aliases = aliases
     fuser.log = log
-    _write(conn, fuser, set(clusters), dropped, stamp)
+    _write(db, fuser, set(clusters), dropped, stamp)
 
 
-def _history(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
-    data = _data(conn, event_id) or {}
+def _history(db: Backend, event_id: str) -> list[dict[str, Any]]:
+    data = _data(db, event_id) or {}
     return list(data.get("history") or [])
 
 
 def merge_events(
-    conn: sqlite3.Connection, event_ids: list[str], *, by: str, at: str, target: str | None = None
+    conn: Any, event_ids: list[str], *, by: str, at: str, target: str | None = None
 ) -> tuple[str, list[str]]:
     """Make the events ``event_ids`` one event (inside the caller's transaction).
     ``target`` keeps its id if given, else the one holding the earliest mention
     (as in fusion, so a re-fusion from scratch names it the same). Returns
     (kept id, merged-away ids)."""
-    rows = {e: r for e in dict.fromkeys(event_ids) if (r := _members(conn, e))}
+    db = backend(conn)
+    rows = {e: r for e in dict.fromkeys(event_ids) if (r := _members(db, e))}
     if len(rows) < 2:
         return (next(iter(rows), target or ""), [])
     keep = target if target in rows else min(rows, key=lambda e: rows[e][0]["seq"])
     gone = [e for e in rows if e != keep]
     entry = {"op": "merge", "event_ids": [keep, *gone], "at": at, "by": by}
-    history = _history(conn, keep)
+    history = _history(db, keep)
     for g in gone:
-        history += _history(conn, g)
+        history += _history(db, g)
     history.append(entry)
     members = [r for e in rows for r in rows[e]]
     _rewrite(
-        conn,
+        db,
         {keep: _cluster(keep, members, history)},
         set(gone),
         dict.fromkeys(gone, keep),
         [entry],
         at,
     )
-    mine = overrides(conn, [keep]).get(keep)
+    mine = overrides(db, [keep]).get(keep)
     for g in gone:
-        conn.execute("UPDATE reviews SET event_id = ? WHERE event_id = ?", (keep, g))
-        if mine is None and overrides(conn, [g]):
-            conn.execute("UPDATE event_overrides SET event_id = ? WHERE event_id = ?", (keep, g))
-            mine = overrides(conn, [keep]).get(keep)
+        db.execute("UPDATE reviews SET event_id = ? WHERE event_id = ?", (keep, g))
+        if mine is None and overrides(db, [g]):
+            db.execute("UPDATE event_overrides SET event_id = ? WHERE event_id = ?", (keep, g))
+            mine = overrides(db, [keep]).get(keep)
         else:
-            conn.execute("DELETE FROM event_overrides WHERE event_id = ?", (g,))
-    lay(conn, keep)
+            db.execute("DELETE FROM event_overrides WHERE event_id = ?", (g,))
+    lay(db, keep)
     return keep, gone
 
 
-def split_event(
-    conn: sqlite3.Connection, event_id: str, mention_ids: list[str], *, by: str, at: str
-) -> str:
+def split_event(conn: Any, event_id: str, mention_ids: list[str], *, by: str, at: str) -> str:
     """Take ``mention_ids`` out of ``event_id`` as an event of their own
     (inside the caller's transaction). The part holding the earliest mention
     keeps the id, as in fusion; returns the other part's (new) id."""
-    rows = _members(conn, event_id)
+    db = backend(conn)
+    rows = _members(db, event_id)
     chosen = set(mention_ids)
     part = [r for r in rows if r["mention_id"] in chosen]
     rest = [r for r in rows if r["mention_id"] not in chosen]
@@ -313,170 +327,162 @@ def split_event(
         )
     kept, other = (part, rest) if part[0]["seq"] < rest[0]["seq"] else (rest, part)
     new_id = other[0]["mention_id"]
-    if _data(conn, new_id) is not None:
+    if _data(db, new_id) is not None:
         new_id = f"{new_id}-{other[0]['seq']}"
     entry = {"op": "split", "event_ids": [event_id, new_id], "at": at, "by": by}
-    history = _history(conn, event_id) + [entry]
+    history = _history(db, event_id) + [entry]
     _rewrite(
-        conn,
+        db,
         {event_id: _cluster(event_id, kept, history), new_id: _cluster(new_id, other, history)},
         set(),
         {},
         [entry],
         at,
     )
-    conn.execute("DELETE FROM event_aliases WHERE old_id = ?", (new_id,))
-    lay(conn, event_id)
-    lay(conn, new_id)
+    db.execute("DELETE FROM event_aliases WHERE old_id = ?", (new_id,))
+    lay(db, event_id)
+    lay(db, new_id)
     return new_id
 
 
-def _where(conn: sqlite3.Connection, mention_ids: list[str]) -> dict[str, str]:
+def _where(db: Backend, mention_ids: list[str]) -> dict[str, str]:
     """mention id -> the event now holding it."""
     out: dict[str, str] = {}
     for i in range(0, len(mention_ids), 500):
         chunk = mention_ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        for r in conn.execute(
+        for r in db.rows(
             f"SELECT mention_id, event_id FROM event_members WHERE mention_id IN ({marks})", chunk
         ):
             out[r[0]] = r[1]
     return out
 
 
-def _entries(conn: sqlite3.Connection, mention_ids: list[str]) -> list[list[str]]:
+def _entries(db: Backend, mention_ids: list[str]) -> list[list[str]]:
     """[mention id, article id] pairs, as links keep them."""
     where = {
         r[0]: r[1]
         for m in mention_ids
-        for r in conn.execute(
+        for r in db.rows(
             "SELECT mention_id, article_id FROM event_members WHERE mention_id = ?", (m,)
         )
     }
     return [[m, where.get(m, "")] for m in mention_ids]
 
 
-def _current_mentions(conn: sqlite3.Connection, entries: list[list[str]]) -> list[str]:
+def _current_mentions(db: Backend, entries: list[list[str]]) -> list[str]:
     """The mentions a link means now: a mention that re-extraction replaced
     (its article came back with new text) is the article's one new mention."""
     out: list[str] = []
     for mention_id, article_id in entries:
-        if conn.execute(
-            "SELECT 1 FROM event_members WHERE mention_id = ?", (mention_id,)
-        ).fetchone():
+        if db.one("SELECT 1 FROM event_members WHERE mention_id = ?", (mention_id,)):
             out.append(mention_id)
             continue
-        now = conn.execute(
-            "SELECT mention_id FROM event_members WHERE article_id = ?", (article_id,)
-        ).fetchall()
+        now = db.rows("SELECT mention_id FROM event_members WHERE article_id = ?", (article_id,))
         if len(now) == 1 and now[0][0] not in out:
             out.append(now[0][0])
     return out
 
 
-def _enforce_links(conn: sqlite3.Connection, at: str) -> int:
+def _enforce_links(db: Backend, at: str) -> int:
     """Make the events agree with every analyst merge and split again."""
     changes = 0
-    links = conn.execute(
-        "SELECT kind, together, apart, user FROM event_links ORDER BY id"
-    ).fetchall()
+    links = db.rows('SELECT kind, together, apart, "user" FROM event_links ORDER BY id')
     for kind, together_, apart_, user in links:
-        together = _current_mentions(conn, json.loads(together_))
-        apart = _current_mentions(conn, json.loads(apart_))
-        where = _where(conn, together + apart)
+        together = _current_mentions(db, json.loads(together_))
+        apart = _current_mentions(db, json.loads(apart_))
+        where = _where(db, together + apart)
         if kind == "merge":
             events = list(dict.fromkeys(where[m] for m in together if m in where))
             if len(events) > 1:
-                merge_events(conn, events, by=user, at=at)
+                merge_events(db, events, by=user, at=at)
                 changes += 1
             continue
         held = {m for m in apart if m in where}
         for e in dict.fromkeys(where[m] for m in together if m in where):
             if any(where[m] == e for m in held):
-                split_event(conn, e, [m for m in together if where.get(m) == e], by=user, at=at)
+                split_event(db, e, [m for m in together if where.get(m) == e], by=user, at=at)
                 changes += 1
     return changes
 
 
-def _reanchor(conn: sqlite3.Connection) -> int:
+def _reanchor(db: Backend) -> int:
     """Move overrides whose event fusion renamed to the event now holding it."""
     moved = 0
-    rows = conn.execute(
+    rows = db.rows(
         "SELECT o.event_id, o.mention_ids, o.article_ids FROM event_overrides o"
         " LEFT JOIN events e ON e.event_id = o.event_id WHERE e.event_id IS NULL"
-    ).fetchall()
+    )
     for old, mention_ids, article_ids in rows:
         target = None
-        alias = conn.execute(
-            "SELECT event_id FROM event_aliases WHERE old_id = ?", (old,)
-        ).fetchone()
-        if alias and _data(conn, alias[0]) is not None:
+        alias = db.one("SELECT event_id FROM event_aliases WHERE old_id = ?", (old,))
+        if alias and _data(db, alias[0]) is not None:
             target = alias[0]
-        elif where := _where(conn, json.loads(mention_ids or "[]")):
+        elif where := _where(db, json.loads(mention_ids or "[]")):
             target = sorted(where.values())[0]
         else:  # re-extracted with new mention ids: the one event of the same articles
-            target = _by_articles(conn, json.loads(article_ids or "[]"))
-        if target is None or overrides(conn, [target]):
+            target = _by_articles(db, json.loads(article_ids or "[]"))
+        if target is None or overrides(db, [target]):
             continue
-        conn.execute("UPDATE event_overrides SET event_id = ? WHERE event_id = ?", (target, old))
-        conn.execute("UPDATE reviews SET event_id = ? WHERE event_id = ?", (target, old))
+        db.execute("UPDATE event_overrides SET event_id = ? WHERE event_id = ?", (target, old))
+        db.execute("UPDATE reviews SET event_id = ? WHERE event_id = ?", (target, old))
         # the id the analyst reviewed keeps finding the event
-        conn.execute("INSERT OR REPLACE INTO event_aliases VALUES (?, ?)", (old, target))
+        db.execute(
+            "INSERT INTO event_aliases (old_id, event_id) VALUES (?, ?)"
+            " ON CONFLICT (old_id) DO UPDATE SET event_id = excluded.event_id",
+            (old, target),
+        )
         moved += 1
     return moved
 
 
-def _by_articles(conn: sqlite3.Connection, article_ids: list[str]) -> str | None:
+def _by_articles(db: Backend, article_ids: list[str]) -> str | None:
     """The event reported by most of ``article_ids``, if exactly one is."""
     if not article_ids:
         return None
     marks = ",".join("?" * len(article_ids[:500]))
-    rows = conn.execute(
+    rows = db.rows(
         "SELECT event_id, count(DISTINCT article_id) AS n FROM event_members"
         f" WHERE article_id IN ({marks}) GROUP BY event_id ORDER BY n DESC",
         article_ids[:500],
-    ).fetchall()
+    )
     if not rows or (len(rows) > 1 and rows[1][1] == rows[0][1]):
         return None
     return rows[0][0]
 
 
-def reapply(conn: sqlite3.Connection) -> dict[str, int]:
+def reapply(conn: Any) -> dict[str, int]:
     """After fusion: enforce the analysts' merges and splits, find each
     override's event again and lay the overrides on (one transaction)."""
+    db = backend(conn)
     at = _now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        links = _enforce_links(conn, at)
-        moved = _reanchor(conn)
-        ids = [r[0] for r in conn.execute("SELECT event_id FROM event_overrides")]
+    with db.writing():
+        links = _enforce_links(db, at)
+        moved = _reanchor(db)
+        ids = [r[0] for r in db.rows("SELECT event_id FROM event_overrides")]
         for event_id in ids:
-            lay(conn, event_id)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+            lay(db, event_id)
     return {"links": links, "moved": moved, "reviewed": len(ids)}
 
 
 # --- the review actions ---------------------------------------------------------
 
 
-def _current(conn: sqlite3.Connection, event_id: str) -> dict[str, Any]:
+def _current(db: Backend, event_id: str) -> dict[str, Any]:
     from rasd.fuse.queries import get_event
 
-    data = get_event(conn, event_id)
+    data = get_event(db, event_id)
     if data is None:
         raise ReviewError(f"no event with id {event_id!r}", value=event_id)
     return data
 
 
-def _articles(conn: sqlite3.Connection, event_id: str) -> list[str]:
-    return list(dict.fromkeys(r["article_id"] for r in _members(conn, event_id)))
+def _articles(db: Backend, event_id: str) -> list[str]:
+    return list(dict.fromkeys(r["article_id"] for r in _members(db, event_id)))
 
 
 def review(
-    conn: sqlite3.Connection,
+    conn: Any,
     event_id: str,
     user: str,
     action: str,
@@ -501,39 +507,35 @@ def review(
         raise ReviewError("a correction needs at least one changed field", value=changes)
     if changes and action != "correct":
         raise ReviewError(f"{action} takes no field changes", value=changes)
+    db = backend(conn)
     now = _now()
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        data = _current(conn, event_id)
+    with db.writing():
+        data = _current(db, event_id)
         event_id = data["event_id"]
         extra: dict[str, Any] = {}
         if action == "merge":
-            before, after = _merge(conn, event_id, events or [], user, now)
+            before, after = _merge(db, event_id, events or [], user, now)
             event_id = after["event_id"]
         elif action == "split":
-            before, after = _split(conn, event_id, articles, mentions, user, now)
+            before, after = _split(db, event_id, articles, mentions, user, now)
             extra["split_off"] = after["event_ids"][1]
         else:
-            before, after = _verdict(conn, data, action, changes, user, now)
+            before, after = _verdict(db, data, action, changes, user, now)
         rows = [event_id] + ([extra["split_off"]] if extra else [])
         for eid in rows:
-            conn.execute(
-                "INSERT INTO reviews (event_id, user, at, action, before, after, note)"
+            db.execute(
+                'INSERT INTO reviews (event_id, "user", at, action, before, after, note)'
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (eid, user, now, action, _json(before), _json(after), note),
             )
-        out = lay(conn, event_id)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        out = lay(db, event_id)
     if out is None:  # cannot happen: the event was just written
         raise ReviewError(f"event {event_id!r} vanished during review", value=event_id)
     return {**out, **extra}
 
 
 def _verdict(
-    conn: sqlite3.Connection,
+    db: Backend,
     data: dict[str, Any],
     action: str,
     changes: dict[str, Any],
@@ -541,12 +543,12 @@ def _verdict(
     now: str,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     event_id = data["event_id"]
-    old = overrides(conn, [event_id]).get(event_id)
+    old = overrides(db, [event_id]).get(event_id)
     current = overlay(machine(data), old)
     fields = dict(old["fields"]) if old else {}
     if action == "reopen":
         before = {"status": old["status"] if old else None, **fields}
-        conn.execute("DELETE FROM event_overrides WHERE event_id = ?", (event_id,))
+        db.execute("DELETE FROM event_overrides WHERE event_id = ?", (event_id,))
         return before, {"status": None}
     status = STATUS[action]
     if action == "correct":
@@ -554,11 +556,11 @@ def _verdict(
     before = {"status": old["status"] if old else None}
     before.update({k: current.get(k) for k in changes})
     after = {"status": status, **changes}
-    conn.execute(
+    db.execute(
         "INSERT INTO event_overrides"
-        " (event_id, status, fields, user, at, mention_ids, article_ids)"
+        ' (event_id, status, fields, "user", at, mention_ids, article_ids)'
         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(event_id) DO UPDATE SET"
-        " status = excluded.status, fields = excluded.fields, user = excluded.user,"
+        ' status = excluded.status, fields = excluded.fields, "user" = excluded."user",'
         " at = excluded.at, mention_ids = excluded.mention_ids,"
         " article_ids = excluded.article_ids",
         (
@@ -575,7 +577,7 @@ def _verdict(
 
 
 def _merge(
-    conn: sqlite3.Connection, event_id: str, others: list[str], user: str, now: str
+    db: Backend, event_id: str, others: list[str], user: str, now: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     if not others or len(others) > MAX_MERGE:
         raise ReviewError(f"a merge names 1 to {MAX_MERGE} other events", value=others)
@@ -583,39 +585,39 @@ def _merge(
     for other in others:
         if not isinstance(other, str):
             raise ReviewError("event ids are strings", value=other)
-        found = _current(conn, other)["event_id"]
+        found = _current(db, other)["event_id"]
         if found not in ids:
             ids.append(found)
     if len(ids) < 2:
         raise ReviewError("merge needs another event than this one", value=others)
-    before = {"events": {e: _articles(conn, e) for e in ids}}
-    together = [r["mention_id"] for e in ids for r in _members(conn, e)]
-    keep, gone = merge_events(conn, ids, by=user, at=now)
+    before = {"events": {e: _articles(db, e) for e in ids}}
+    together = [r["mention_id"] for e in ids for r in _members(db, e)]
+    keep, gone = merge_events(db, ids, by=user, at=now)
     # an earlier split between these reports gives way to this merge
-    pairs = _entries(conn, together)
-    for link_id, t, a in conn.execute(
+    pairs = _entries(db, together)
+    for link_id, t, a in db.rows(
         "SELECT id, together, apart FROM event_links WHERE kind = 'split'"
-    ).fetchall():
+    ):
         part, rest = {m for m, _ in json.loads(t)}, {m for m, _ in json.loads(a)}
         if part & set(together) and rest & set(together):
-            conn.execute("DELETE FROM event_links WHERE id = ?", (link_id,))
-    conn.execute(
-        "INSERT INTO event_links (kind, event_id, together, apart, user, at)"
+            db.execute("DELETE FROM event_links WHERE id = ?", (link_id,))
+    db.execute(
+        'INSERT INTO event_links (kind, event_id, together, apart, "user", at)'
         " VALUES ('merge', ?, ?, '[]', ?, ?)",
         (keep, _json(pairs), user, now),
     )
-    return before, {"event_id": keep, "merged": gone, "article_ids": _articles(conn, keep)}
+    return before, {"event_id": keep, "merged": gone, "article_ids": _articles(db, keep)}
 
 
 def _split(
-    conn: sqlite3.Connection,
+    db: Backend,
     event_id: str,
     articles: list[str] | None,
     mentions: list[str] | None,
     user: str,
     now: str,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    rows = _members(conn, event_id)
+    rows = _members(db, event_id)
     wanted_articles, wanted_mentions = set(articles or ()), set(mentions or ())
     part = [
         r["mention_id"]
@@ -623,32 +625,30 @@ def _split(
         if r["article_id"] in wanted_articles or r["mention_id"] in wanted_mentions
     ]
     rest = [r["mention_id"] for r in rows if r["mention_id"] not in set(part)]
-    before = {"article_ids": _articles(conn, event_id)}
-    new_id = split_event(conn, event_id, part, by=user, at=now)
+    before = {"article_ids": _articles(db, event_id)}
+    new_id = split_event(db, event_id, part, by=user, at=now)
     # an earlier merge holding both sides now keeps only the side it is on
-    for link_id, t in conn.execute(
-        "SELECT id, together FROM event_links WHERE kind = 'merge'"
-    ).fetchall():
+    for link_id, t in db.rows("SELECT id, together FROM event_links WHERE kind = 'merge'"):
         together = json.loads(t)
         held = {m for m, _ in together}
         if held & set(part) and held & set(rest):
             kept = [pair for pair in together if pair[0] not in set(part)]
-            conn.execute("UPDATE event_links SET together = ? WHERE id = ?", (_json(kept), link_id))
-    conn.execute(
-        "INSERT INTO event_links (kind, event_id, together, apart, user, at)"
+            db.execute("UPDATE event_links SET together = ? WHERE id = ?", (_json(kept), link_id))
+    db.execute(
+        'INSERT INTO event_links (kind, event_id, together, apart, "user", at)'
         " VALUES ('split', ?, ?, ?, ?, ?)",
-        (new_id, _json(_entries(conn, part)), _json(_entries(conn, rest)), user, now),
+        (new_id, _json(_entries(db, part)), _json(_entries(db, rest)), user, now),
     )
     ids = [event_id, new_id]
-    return before, {"event_ids": ids, "article_ids": {e: _articles(conn, e) for e in ids}}
+    return before, {"event_ids": ids, "article_ids": {e: _articles(db, e) for e in ids}}
 
 
-def history(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+def history(conn: Any, event_id: str) -> list[dict[str, Any]]:
     """Every review of the event, oldest first. A split is recorded on both
     parts; merged back, the two records of it count once."""
-    rows = conn.execute(
-        "SELECT min(id), user, at, action, before, after, note FROM reviews"
-        " WHERE event_id = ? GROUP BY user, at, action, before, after, note ORDER BY 1",
+    rows = backend(conn).rows(
+        'SELECT min(id), "user", at, action, before, after, note FROM reviews'
+        ' WHERE event_id = ? GROUP BY "user", at, action, before, after, note ORDER BY 1',
         (event_id,),
     )
     return [

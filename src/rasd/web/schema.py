@@ -7,13 +7,24 @@ event, so it finds its event again if fusion renames it. ``event_links``
 holds the analysts' merges (mentions that must stay ``together``) and
 splits (``together`` must stay ``apart`` from the rest); see
 ``rasd.web.reviews.reapply``.
+
+One DDL text serves SQLite and PostgreSQL (migrations 3 and 4 of both):
+only the serial key differs, and ``"user"`` is quoted (a reserved word in
+PostgreSQL). The JSON-holding columns of these tables are TEXT on both, so
+their values read back byte for byte the same. The listing indexes and the
+full-text side table serve ``rasd.web.query``'s SQLite plans; on
+PostgreSQL the API reads through ``rasd.fuse.queries`` and gets plain
+indexes on the same listing order and filter expressions instead.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from typing import Any
 
 from rasd.store.migrations import migration
+from rasd.store.query import POSTGRES
+
+SERIAL = {"sqlite": "INTEGER PRIMARY KEY", "postgresql": "BIGSERIAL PRIMARY KEY"}
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS users (
@@ -25,9 +36,9 @@ CREATE TABLE IF NOT EXISTS users (
 );
 CREATE TABLE IF NOT EXISTS web_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS reviews (
-    id INTEGER PRIMARY KEY,
+    id {serial},
     event_id TEXT NOT NULL,
-    user TEXT NOT NULL,
+    "user" TEXT NOT NULL,
     at TEXT NOT NULL,
     action TEXT NOT NULL,
     before TEXT,
@@ -39,29 +50,39 @@ CREATE TABLE IF NOT EXISTS event_overrides (
     event_id TEXT PRIMARY KEY,
     status TEXT NOT NULL,
     fields TEXT NOT NULL,
-    user TEXT NOT NULL,
+    "user" TEXT NOT NULL,
     at TEXT NOT NULL
 )
 """
 
 
-@migration("sqlite", 3, "users and reviews")
-def _v3(conn: sqlite3.Connection) -> None:
-    for statement in TABLES.split(";"):
+def _run(conn: Any, script: str, backend: str) -> None:
+    """Run ``script``'s statements inside the caller's transaction."""
+    for statement in script.format(serial=SERIAL[backend]).split(";"):
         if statement.strip():
             conn.execute(statement)
+
+
+@migration("sqlite", 3, "users and reviews")
+def _v3(conn: Any) -> None:
+    _run(conn, TABLES, "sqlite")
+
+
+@migration("postgresql", 3, "users and reviews")
+def _pg_v3(conn: Any) -> None:
+    _run(conn, TABLES, "postgresql")
 
 
 LINKS = """
 ALTER TABLE event_overrides ADD COLUMN mention_ids TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE event_overrides ADD COLUMN article_ids TEXT NOT NULL DEFAULT '[]';
 CREATE TABLE IF NOT EXISTS event_links (
-    id INTEGER PRIMARY KEY,
+    id {serial},
     kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
     event_id TEXT NOT NULL,
     together TEXT NOT NULL,
     apart TEXT NOT NULL,
-    user TEXT NOT NULL,
+    "user" TEXT NOT NULL,
     at TEXT NOT NULL
 )
 """
@@ -120,9 +141,33 @@ ARTICLE_EVENTS = [
 
 
 @migration("sqlite", 4, "analysts' merges and splits, event listing indexes")
-def _v4(conn: sqlite3.Connection) -> None:
-    for statement in (LINKS + ";" + INDEXES).split(";"):
+def _v4(conn: Any) -> None:
+    _run(conn, LINKS, "sqlite")
+    for statement in INDEXES.split(";"):
         if statement.strip():
             conn.execute(statement)
     for statement in ARTICLE_EVENTS:
+        conn.execute(statement)
+
+
+# the listing order of rasd.fuse.queries and its JSON-held filters, written
+# exactly as rasd.store.query's PostgreSQL dialect writes them
+PG_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS events_listing"
+    " ON events((event_date IS NULL), event_date DESC, event_id)",
+    "CREATE INDEX IF NOT EXISTS events_admin1"
+    f" ON events(({POSTGRES.json_text('location.admin1')}))",
+    *(
+        f"CREATE INDEX IF NOT EXISTS events_{role}_{key}"
+        f" ON events((lower({POSTGRES.json_text(f'{role}.{key}')})))"
+        for role in ("actor1", "actor2", "suspected_actor1")
+        for key in ("id", "name")
+    ),
+]
+
+
+@migration("postgresql", 4, "analysts' merges and splits, event listing indexes")
+def _pg_v4(conn: Any) -> None:
+    _run(conn, LINKS, "postgresql")
+    for statement in PG_INDEXES:
         conn.execute(statement)
