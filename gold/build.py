@@ -13,7 +13,7 @@ main places.yaml and actors.yaml and adds the keys of its own places.yaml /
 actors.yaml when present (a key may not be redefined). Any other folder
 gold/<name>/ with a source/ subfolder is built the same way by
 ``--set <name>`` (e.g. ``--set dev2``: the second development set, see
-gold/dev2/README.md).
+gold/dev2/README.md; ``--set dev3``: the third, gold/dev3/README.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasd.errors import ResourceError
-from rasd.extract.actors import KINDS, ActorIndex, find_actors, load, parse
+from rasd.extract.actors import KINDS, ActorIndex, find_actors, load, parse, with_variants
 from rasd.model import Actor
 from rasd.text.clitics import PhraseMatcher
 from rasd.text.tokens import tokenize
@@ -287,3 +287,13 @@ def test_missing_column_is_reported():
     del row["kind"]
     with pytest.raises(ResourceError, match="missing columns"):
         parse([row])
+
+
+def test_extra_variants_join_their_actor_and_unknown_ids_fail():
+    """data/actor_variants.tsv adds variants to dictionary rows; an id it names that
+    the dictionary lacks is an error, not a silent new actor."""
+    rows = [{"id": "a", "variants": "x | y"}, {"id": "b", "variants": ""}]
+    out = with_variants(rows, [{"id": "b", "variant": "z"}, {"id": "a", "variant": "w"}])
+    assert out[0]["variants"] == "x | y | w" and out[1]["variants"] == "z"
+    with pytest.raises(ResourceError):
+        with_variants(rows, [{"id": "nobody", "variant": "q"}])

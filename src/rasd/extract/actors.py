@@ -243,10 +243,34 @@ def _check_parents(
             parent = records[parent].parent
 
 
+VARIANTS = "actor_variants.tsv"  # more Arabic variants of dictionary actors: id, variant
+
+
+def with_variants(
+    rows: Iterable[Mapping[str, str]], extra: Iterable[Mapping[str, str]]
+) -> list[dict[str, str]]:
+    """The dictionary rows with the variants of ``extra`` (rows ``id``, ``variant``)
+    added to their actor's; ``ResourceError`` for an id the dictionary lacks."""
+    more: dict[str, list[str]] = {}
+    for row in extra:
+        more.setdefault(row["id"], []).append(row["variant"])
+    out = []
+    for row in rows:
+        row = dict(row)
+        added = more.pop(row.get("id", ""), None)
+        if added:
+            row["variants"] = " | ".join([*_split(row.get("variants", "")), *added])
+        out.append(row)
+    if more:
+        raise ResourceError(f"rasd/extract/data/{VARIANTS}: unknown ids {sorted(more)}", value=more)
+    return out
+
+
 @functools.cache
 def load() -> ActorIndex:
     """The packaged dictionary, read and checked on first use."""
-    return parse(resources.tsv("extract", "actors.tsv"))
+    rows = with_variants(resources.tsv("extract", "actors.tsv"), resources.tsv("extract", VARIANTS))
+    return parse(rows)
 
 
 def find_actors(

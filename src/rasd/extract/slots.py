@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from rasd.extract.frames import Frame, settings
 from rasd.extract.mentions import Item, SentenceReading
+from rasd.geo.recognize import is_origin
 from rasd.model import Actor, DateWindow, Evidence, Place, Target, Weapon
 from rasd.text import match_form
 
@@ -832,6 +833,27 @@ def _actors(f: Frame, slots: Slots) -> bool:
         slots.actor2 = b.actor
         slots.cite("actor2", b.start, b.end)
         used.extend(sides)
+    if (
+        slots.actor1 is None
+        and speaker is not None
+        and slots.sub_event_type == "Disrupted weapons use"
+        and slots.claim_status in ("unknown", "claimed")
+        and _reports(r, speaker)
+    ):
+        # "أعلنت القوات المسلحة، مساء السبت، إسقاط طائرة أمريكية": the speaker shot it
+        # down and says so; the side named right after the verbal noun lost the weapon
+        speaker = roles.specific(speaker)
+        slots.actor1 = speaker.actor
+        slots.claim_status = "claimed"
+        slots.cite("actor1", speaker.start, speaker.end)
+        slots.cite("claim_status", speaker.start, speaker.end)
+        used.append(speaker)
+        first = min((t for t in f.triggers if t.start >= speaker.end), key=lambda t: t.start)
+        lost = roles.after(first.end, gap=1, skip=used)
+        if lost is not None and _kind(lost) in ARMED and slots.actor2 is None:
+            slots.actor2 = lost.actor
+            slots.cite("actor2", lost.start, lost.end)
+            used.append(lost)
     if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
         agent = _agent(f, roles, used, slots.sub_event_type)
         if agent is not None:
@@ -845,9 +867,11 @@ def _actors(f: Frame, slots: Slots) -> bool:
             and _reports(r, speaker)
             and not any(t.row["form"] in ("suffer", "fall") for t in f.triggers)
             and not any(
-                a is not speaker and a.start > speaker.end and a.actor.id == speaker.actor.id
+                a is not speaker
+                and speaker.end < a.start < max(t.end for t in f.triggers)
+                and a.actor.id == speaker.actor.id
                 for a in r.actors
-            )
+            )  # (a source named after the act, "وفق بيان قسد", is the speaker again)
         ):
             # (not "أعلن الجيش الأمريكي أن جندياً أمريكياً قتل": it speaks of its own losses)
             # "أعلن الجيش الإسرائيلي أنه اغتال …": the speaker did it and says so
@@ -866,6 +890,23 @@ def _actors(f: Frame, slots: Slots) -> bool:
         if getattr(slots.actor1, "id", None) == getattr(speaker.actor, "id", None):
             slots.claim_status = "claimed"
             slots.cite("claim_status", speaker.start, speaker.end)
+    if slots.actor2 is None and slots.sub_event_type == "Disrupted weapons use":
+        # "إسقاط طائرة أمريكية من دون طيار": the owner of the weapon shot down
+        owner = next(
+            (
+                a
+                for a in roles.frame
+                if a not in used
+                and a is not speaker
+                and _kind(a) in ARMED
+                and any(a.start < w.end and w.start < a.end for w in f.inside(r.weapons))
+            ),
+            None,
+        )
+        if owner is not None:
+            slots.actor2 = owner.actor
+            slots.cite("actor2", owner.start, owner.end)
+            used.append(owner)
     if slots.actor2 is None:
         victim = _patient(f, roles, used)
         if (
@@ -939,6 +980,12 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
         if t.row["form"] == "verb":
             carries_subject = match_form(r.text[t.start : t.end]).endswith("وا")
             agent = None if carries_subject else roles.after(t.end, skip=used, subject=True)
+            if (
+                agent is not None
+                and sub == "Disrupted weapons use"
+                and any(agent.start < w.end and w.start < agent.end for w in f.inside(r.weapons))
+            ):
+                agent = None  # "أسقطت … طائرة أمريكية": the weapon shot down is the object
             before = roles.before(t.start, skip=used)
             if before is not None and not _reported_clause(r, before.end, t.start):
                 agent = agent or before  # not "قال الجيش إن قذيفتين أطلقتا": a new clause
@@ -953,8 +1000,10 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
             if agent is not None and any(x.end <= agent.start for x in f.triggers if x is not t):
                 agent = None  # "اغتيال قيادي في حماس بضربة": the actor of another noun's phrase
         if agent is None:
-            # the attack word names its author: غارة إسرائيلية، مسيّرة تركية
-            spans = [t, *f.inside(r.weapons)]
+            # the attack word names its author: غارة إسرائيلية، مسيّرة تركية (a weapon
+            # shot down names its owner, the side that lost it: إسقاط طائرة أمريكية)
+            intercepted = sub == "Disrupted weapons use"
+            spans = [t] if intercepted else [t, *f.inside(r.weapons)]
             agent = next(
                 (
                     a
@@ -980,9 +1029,11 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
                         break
         if agent is not None and f.family in ("violence", "arrest") and _kind(agent) == "civilians":
             agent = None  # "قام جنود بقتل المدنيين": civilians are what violence hits
-        if agent is None and f.family == "arrest" and t.row["form"] == "verb":
+        if agent is None and f.family == "arrest" and t.row["form"] in ("verb", "noun"):
             # "توغلت قوة من الجيش الإسرائيلي … في أطراف القرية، واعتقلت ثلاثة رعاة":
-            # the force that moved in, a clause before, made the arrest
+            # the force that moved in, a clause before, made the arrest; so does the
+            # force that announces it or whose campaign led to it ("أعلنت قيادة
+            # الشرطة القبض على …", "أطلقت قوى الأمن حملة أسفرت عن اعتقال …")
             agent = next(
                 (
                     a
@@ -1116,6 +1167,8 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
         for p in f.inside(r.places)
         if not any(d.start < p.end and p.start < d.end for d in r.dates)
         and not _source_name(r.text, p.start, p.end)
+        # where the wounded were taken or a missile came from (أسعفوا إلى مشفى الأتارب)
+        and not is_origin(r.text, r.start, p.start)
     ]
     head = f.head
     if not inside:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -191,6 +192,7 @@ def extract_article(article: Article) -> Article:
         if target is not None:
             _merge(target, slots, f, aid, text, i)
             continue
+        _same_strikes(merged, f, slots, i, aid, text)
         merged.append(
             _Merged(_event(f, slots, aid, text), slots, f, _place_keys(slots), i, slots.dated, {i})
         )
@@ -214,6 +216,8 @@ def extract_article(article: Article) -> Article:
             _merge(m, slots, f, aid, text, i, back=True)
     for r, i in silent:
         _follow_up(merged, r, i, aid, text, ref)
+    for m in merged:
+        _got_through(m.event)
     _share_actor(merged, kept, aid, text)
     _name_generic_actors([m.event for m in merged], text)
     _resolve_by_country([m.event for m in merged])
@@ -456,7 +460,9 @@ def _claimed_event(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged
         for m in merged
         if FAMILY.get(m.event.plover_type, "violence") == fam
         and min(m.sentences) <= i
-        and m.frame.reading is not f.reading
+        # (or told earlier in the claim's own sentence: "استهدفت صواريخ قاعدة فكتوريا،
+        # وتبنت المقاومة هذا الهجوم")
+        and (m.frame.reading is not f.reading or m.frame.end <= f.start)
         and _same_actor(m.event.actor1, s.actor1)
     ]
     if not told:
@@ -515,6 +521,7 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
         and min(m.sentences) <= i
         and _soft_overlap(m, s)
         and not _elsewhere(m, f, s)
+        and not _two_facilities(m.event.location, s.location)
     ]
     if not told:
         return None
@@ -523,12 +530,44 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
         here = [m for m in told if _same_place(m, s) and (m.event.location is not None)]
         if here:
             return here[-1]
+        # a town of its own far from the event's town is another event's place
+        told = [m for m in told if not _far_apart(m.event.location, s.location)]
+        if not told:
+            return None
         if s.dated or _toll_only(f):
             # a dated report, or a toll, at a place of its own refers back only to an
             # event in the same province ("في الانفجار الذي وقع صباح أمس شمال بغداد")
-            near = [m for m in told if _same_province(m.event.location, s.location)]
+            near = [
+                m
+                for m in told
+                if _same_province(m.event.location, s.location)
+                and not _far_apart(m.event.location, s.location)
+            ]
             return near[-1] if near else None
     return told[-1]
+
+
+APART_KM = 25.0  # two named towns farther apart than this are two places
+
+
+def _far_apart(a, b) -> bool:
+    """Two places the gazetteer knows, both towns or finer, far apart ("تل أبيض" and
+    "عين عيسى" in one province): not one event's place told twice."""
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return False
+    from rasd.geo.gazetteer import gazetteer
+
+    entries = gazetteer().by_id
+    small = {"town", "village", "admin3"}  # (a city stands for the land around it)
+    ea, eb = entries.get(a.gazetteer_id or ""), entries.get(b.gazetteer_id or "")
+    if ea is None or eb is None or ea.kind not in small or eb.kind not in small:
+        return False
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((lb - la) / 2) ** 2
+        + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h))) > APART_KM
 
 
 def _same_province(a, b) -> bool:
@@ -587,6 +626,21 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
     m = max(before, key=lambda m: _nearness(m, i))
     if slots.location is not None:
         here = [x for x in before if x.event.location is not None and _same_place(x, slots)]
+        if not here and r.triggers:
+            # "وبعد ساعات، قصفت المدفعية أطراف بلدة الخيام من دون إصابات": a clause about
+            # another place, with an act of its own, says nothing of the event told before
+            near = [
+                x
+                for x in before
+                if _same_province(x.event.location, slots.location)
+                and not _far_apart(x.event.location, slots.location)
+                and not _two_facilities(x.event.location, slots.location)
+            ]
+            if not near or all(
+                x.event.location is not None and x.event.location.name != slots.location.name
+                for x in near
+            ):
+                return
         m = max(here, key=lambda m: _nearness(m, i)) if here else m
     elif slots.targets:
         # "ولم تتبنَّ أي جهة الهجوم على القاعدة": the event that hit what it names
@@ -895,9 +949,27 @@ def _same_place(m: _Merged, s: Slots) -> bool:
         return True
     if a.name == b.name:
         return True
+    if _two_facilities(a, b):
+        # "مجمع السفارة في المنطقة الخضراء وسط بغداد" and "قاعدة فكتوريا الملاصقة
+        # لمطار بغداد": two sites, even if a name of one holds a word of the other
+        return False
     keys = _place_keys(s)
     # "قاعدة التحالف" and "قاعدة التحالف الدولي" name one place
     return any(_within(x, y) or _within(y, x) for x in m.places for y in keys)
+
+
+def _two_facilities(a, b) -> bool:
+    """Both places are sites of their own (a base, an airport, a field, a district
+    of a town) known to the gazetteer, and they differ."""
+    ia, ib = getattr(a, "gazetteer_id", None), getattr(b, "gazetteer_id", None)
+    if not ia or not ib or ia == ib:
+        return False
+    from rasd.geo.gazetteer import FACILITY_KINDS, gazetteer
+
+    entries = gazetteer().by_id
+    ea, eb = entries.get(ia), entries.get(ib)
+    sites = FACILITY_KINDS | {"neighbourhood"}
+    return ea is not None and eb is not None and ea.kind in sites and eb.kind in sites
 
 
 def _within(x: str, y: str) -> bool:
@@ -908,6 +980,18 @@ def _within(x: str, y: str) -> bool:
 def _narrower(m: _Merged, s: Slots, keys: set[str]) -> bool:
     """The retelling names the event's place and, first, a place inside it."""
     if s.place_text is None or m.slots.place_text is None:
+        return False
+    a, b = m.event.location, s.location
+    if (
+        a is not None
+        and b is not None
+        and (
+            (a.country and b.country and a.country != b.country)
+            or (a.admin1 and b.admin1 and a.admin1 != b.admin1)
+        )
+    ):
+        # "استشهاد جنديين بهجوم في حريب وإصابة امرأة بقصف على أحياء تعز": the
+        # headline names the event's place and another event's, not a place inside it
         return False
     own = _place_keys(Slots("", "", "", False, places=[s.place_text]))
     base = _place_keys(Slots("", "", "", False, places=[m.slots.place_text]))
@@ -927,6 +1011,17 @@ def _weapons_fit(a: list[Weapon], b: list[Weapon]) -> bool:
         return True
     ka, kb = _kinds(a), _kinds(b)
     return bool(ka & kb)
+
+
+_AIRCRAFT = frozenset({"drone", "aircraft"})
+_MUNITIONS = frozenset({"rocket", "missile", "ballistic_missile", "cruise_missile", "anti_tank"})
+
+
+def _munitions(event_weapons: list[Weapon], told: list[Weapon]) -> bool:
+    """The telling names only missiles and the event was made by a drone or an
+    aircraft: "إن الطائرة أطلقت صاروخين على بناية" tells what the drone fired."""
+    kinds = {w.kind for w in told}
+    return bool(kinds) and kinds <= _MUNITIONS and bool({w.kind for w in event_weapons} & _AIRCRAFT)
 
 
 def _kinds(ws: list[Weapon]) -> set[str]:
@@ -1008,7 +1103,9 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
                 continue
         if not _soft_overlap(m, s) and m.frame.reading is not f.reading:
             continue
-        if not _weapons_fit(ev.weapons, s.weapons):
+        if not _weapons_fit(ev.weapons, s.weapons) and not (
+            s.location is None and _munitions(ev.weapons, s.weapons)
+        ):
             continue
         if (
             m.slots.specific
@@ -1016,11 +1113,120 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
             and m.slots.sub_event_type != s.sub_event_type
             and s.weapons
             and ev.weapons
+            and not _intercepted_part(m.slots.sub_event_type, s.sub_event_type)
+            and not (s.location is None and _munitions(ev.weapons, s.weapons))
         ):
             continue
-        if not _same_actor(ev.actor1, s.actor1):
+        if not _same_actor(ev.actor1, s.actor1) and not _intercepted_part(
+            m.slots.sub_event_type, s.sub_event_type
+        ):
             continue  # another side acting (ضربة جوية بعد ساعات على المهاجمين) is another event
+        if _other_toll(m, s):
+            continue
         yield m
+
+
+_QUOTES = frozenset('"«»“”')
+
+
+def _same_strikes(merged: list[_Merged], f: Frame, s: Slots, i: int, aid: str, text: str) -> None:
+    """ "وفي الجانب السوري، قالت مصادر إن الضربات طالت مواقع في البوكمال": the strikes
+    told before, at another place. The telling names no author, so it is that of the
+    latest strikes of its family told before it (their author, and their type and
+    weapon when it names none); they are still another event, at their own place."""
+    if s.actor1 is not None or s.claim_status in ("attributed", "denied", "unclaimed"):
+        return
+    r = f.reading
+    nouns = [
+        t
+        for t in f.triggers
+        if t.row["form"] in ("noun", "plural")
+        and r.definite_at(t.start)
+        and not inside_casualty(r, t)
+    ]
+    if not nouns:
+        return
+    fam = FAMILY.get(s.plover_type, "violence")
+    before = [
+        m
+        for m in merged
+        if FAMILY.get(m.event.plover_type, "violence") == fam
+        and min(m.sentences) < i
+        and m.event.actor1 is not None
+        and m.slots.specific
+    ]
+    if not before:
+        return
+    m = max(before, key=lambda m: _nearness(m, i))
+    ev = m.event
+    s.actor1 = ev.actor1
+    if not s.specific or (s.sub_event_type in ("Attack", "Armed clash") and not s.weapons):
+        s.event_type, s.sub_event_type, s.plover_type = (
+            ev.event_type,
+            ev.sub_event_type,
+            ev.plover_type,
+        )
+        s.specific = True
+        if not s.weapons:
+            s.weapons = [Weapon(w.kind, w.model, None) for w in ev.weapons]
+
+
+def _quoted(f: Frame) -> bool:
+    """Every trigger of the clause stands inside quotation marks (a statement quoted)."""
+    r = f.reading
+    return all(sum(ch in _QUOTES for ch in r.text[r.start : t.start]) % 2 for t in f.triggers)
+
+
+def _got_through(ev: Event) -> None:
+    """ "تصدت دفاعاتنا الجوية لعدوان إسرائيلي بالصواريخ … وأدى العدوان إلى استشهاد
+    عسكري": an interception after which people were killed or hurt stopped only part
+    of the attack; the event is the attack (by its weapon), its author actor1."""
+    if ev.sub_event_type != "Disrupted weapons use" or not (ev.fatalities or ev.injuries):
+        return
+    sub = (
+        "Air/drone strike"
+        if {w.kind for w in ev.weapons} & _AIRCRAFT
+        else "Shelling/artillery/missile attack"
+    )
+    ev.sub_event_type = sub
+    ev.event_type = settings()["event_types"].get(sub, ev.event_type)
+    a1, a2 = ev.actor1, ev.actor2
+    home = ev.location.country if ev.location is not None else None
+    if (
+        a1 is not None
+        and a2 is not None
+        and a2.kind in ("state_forces", "armed_group")
+        and home
+        and a1.country == home
+        and a2.country != home
+    ):
+        # the interceptor defends its own country; the side that fired made the attack
+        ev.actor1, ev.actor2 = a2, a1
+        swap = {"actor1": "actor2", "actor2": "actor1"}
+        ev.evidence = [
+            replace(e, field=swap[e.field]) if e.field in swap else e for e in ev.evidence
+        ]
+
+
+def _intercepted_part(a: str, b: str) -> bool:
+    """ "استهدفوا كريات شمونة بصلية صواريخ" and "اعترضت القبة الحديدية معظمها": the
+    interception of a salvo at the place it was fired at is part of that attack."""
+    disrupted = "Disrupted weapons use"
+    return (a == disrupted) != (b == disrupted) and {a, b} - {disrupted} <= set(WEAPON_TYPES)
+
+
+def _other_toll(m: _Merged, s: Slots) -> bool:
+    """ "قُتل طفل برصاص قناص" and, a paragraph on, "قُتل ثلاثة جنود في مواجهات":
+    two kinds of violence, each with a toll of its own, are two events."""
+    ev = m.event
+    return (
+        m.slots.specific
+        and s.specific
+        and ev.sub_event_type != s.sub_event_type
+        and ev.fatalities is not None
+        and s.fatalities is not None
+        and ev.fatalities != s.fatalities
+    )
 
 
 def _pluperfect(f: Frame) -> bool:
@@ -1056,6 +1262,28 @@ def _merge(
     ev = m.event
     if i is not None:
         m.sentences.add(i)
+    if _quoted(f):
+        # "مؤكدة أن "الاعتداء على الحشد اعتداء على الدولة"": a speaker's words about
+        # an attack told before say nothing of who made it, suffered it or claims it
+        s.actor1 = s.actor2 = s.suspected_actor1 = None
+        s.claim_status = "unknown"
+        s.evidence = [e for e in s.evidence if e[0] not in _ECHO_SKIPS]
+    if (
+        ev.sub_event_type == "Disrupted weapons use"
+        and s.specific
+        and s.sub_event_type in WEAPON_TYPES
+        and s.actor1 is not None
+    ):
+        # the interception was told first: the attack it stopped part of is the event
+        # ("اعترضت القبة الحديدية معظم الصواريخ" and "استهدف حزب الله كريات شمونة")
+        ev.event_type, ev.sub_event_type, ev.plover_type = (
+            s.event_type,
+            s.sub_event_type,
+            s.plover_type,
+        )
+        ev.actor1, ev.actor2 = s.actor1, s.actor2
+        ev.evidence = [e for e in ev.evidence if e.field not in ("actor1", "actor2")]
+        m.slots.sub_event_type = s.sub_event_type
     prio = settings()["priority"]
     if s.specific and (
         (
@@ -1122,7 +1350,10 @@ def _merge(
         ev.evidence = [e for e in ev.evidence if e.field != "location"]
         m.slots.place_text = s.place_text
         took_place = True
-    m.places |= keys
+    if took_place or s.location is None or _names_same(m.slots.place_text, s.place_text):
+        # (a headline that names this event's place and the next one's, "… قرب قامشلو
+        # وقصف يطال ريف عين عيسى", lends no key of the other place)
+        m.places |= keys
     if s.window is not None and (
         ev.window is None
         or (s.dated and not m.dated)
@@ -1131,8 +1362,9 @@ def _merge(
         ev.window = s.window
         m.dated = m.dated or s.dated
     kinds = _kinds(ev.weapons)
+    munitions = _munitions(ev.weapons, s.weapons)
     for w in s.weapons:
-        if back and kinds and w.kind not in kinds:
+        if (back and kinds and w.kind not in kinds) or munitions:
             continue
         same = [x for x in ev.weapons if x.kind == w.kind]
         if not same:

@@ -104,6 +104,14 @@ def _key_of_form(form: str) -> str:
     return bare(" ".join(form.replace("_", " ").split()))
 
 
+def _spellings(k: str) -> tuple[str, ...]:
+    """A key and the other way news writes it: a tribal prefix البو is written
+    apart or joined to the name (البو كمال، البوكمال)."""
+    if k.startswith("بو ") and len(k) > 4 and " " not in k[3:]:
+        return (k, "بو" + k[3:])
+    return (k,)
+
+
 class Gazetteer:
     """Entries plus a name index. Build with ``Gazetteer.load()``."""
 
@@ -119,13 +127,14 @@ class Gazetteer:
                 if found is None:
                     form = match_form(name)
                     found = known[name] = (_key_of_form(form), form.startswith("ال"))
-                k = found[0]
-                if k and k not in seen:
-                    seen.add(k)
-                    index.setdefault(k, []).append(entry)
+                for k in _spellings(found[0]):
+                    if k and k not in seen:
+                        seen.add(k)
+                        index.setdefault(k, []).append(entry)
             for name in entry.names_ar:
-                k, said = known[name]
-                article_forms.setdefault(k, set()).add(said)
+                written, said = known[name]
+                for k in _spellings(written):
+                    article_forms.setdefault(k, set()).add(said)
         self.index = index
         self.article_forms = {k: tuple(v) for k, v in article_forms.items()}
         self.by_id = {e.id: e for e in entries}

@@ -239,6 +239,8 @@ def is_origin(text: str, start: int, pos: int) -> bool:
     lex = lexicon()
     tokens = tokenize(text, max(start, pos - 80), pos)
     words = [t for t in tokens if t.kind == "word"]
+    if len(words) > 1 and _cue_at(words[-1], lex) is not None:
+        words = words[:-1]  # "نقلوا إلى مستشفى قضاء مخمور": the cue word of the place
     if not words:
         return False
     stems = {stem for _, stem in _stems(words[-1])}
@@ -772,6 +774,21 @@ def _explicit(text: str, tokens: list[Token], inner: _Raw, outer: _Raw) -> bool:
     return bool(prefix) and prefix not in ("و", "ف")
 
 
+BESIDE_KM = 120.0  # "X شرق Y": X lies this far from Y at most
+
+
+def _beside(tokens: list[Token], a: int, b: int, inner: Entry, outer: Entry) -> bool:
+    """ "X شرق Y": a bearing word (distances.tsv) between says X lies off Y, not
+    in it; a known X of Y's country near enough is where it is."""
+    _, bearings = _distances()
+    if not any(stem in bearings for tok in tokens[a:b] for _, stem in _stems(tok)):
+        return False
+    return (
+        inner.country == outer.country
+        and _km(inner.lat, inner.lon, outer.lat, outer.lon) <= BESIDE_KM
+    )
+
+
 def inside(entry: Entry, outer: Entry) -> bool:
     """Whether ``entry`` can lie within ``outer`` (same country, province, or near)."""
     if entry.country != outer.country:
@@ -835,10 +852,20 @@ def _contained(
         if outer_entry is None or (inner.place is not None and inner_entry is None):
             continue
         inner_rank = _rank(inner_entry.kind if inner_entry else "", raws[k].cue)
-        if inner_rank <= _rank(outer_entry.kind, raws[k + 1].cue):
+        abroad = (  # "قرى الخالدية وصيدا في ريف عين عيسى": not Lebanon's Sidon
+            inner_entry is not None
+            and inner_entry.country != outer_entry.country
+            and outer_entry.kind not in ("country", "region", "sea")
+            and _explicit(text, tokens, raws[k], raws[k + 1])
+        )
+        if inner_rank <= _rank(outer_entry.kind, raws[k + 1].cue) and not abroad:
             continue  # "العراق في بغداد", "بلدتي مراط ومظلوم": no containment
         if inner_entry is not None and inside(inner_entry, outer_entry):
             continue
+        if inner_entry is not None and _beside(
+            tokens, raws[k].last, raws[k + 1].first, inner_entry, outer_entry
+        ):
+            continue  # "ناحية عقيربات شرق مدينة السلمية": east of it, not in it
         fits = [e for e in raws[k].entries if inside(e, outer_entry)]
         cue_kinds = raws[k].cue.kinds if raws[k].cue else frozenset()
         entry = choose(fits, cue_kinds=cue_kinds, context=ctx)
