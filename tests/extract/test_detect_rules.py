@@ -268,3 +268,70 @@ def test_hostages_taken_with_a_count_between(text: str) -> None:
     assert [(e.plover_type, e.sub_event_type) for e in events] == [
         ("ASSAULT", "Abduction/forced disappearance")
     ]
+
+
+# session 4, third round
+@pytest.mark.parametrize(
+    ("talk", "news"),
+    [
+        # an attack as the subject of a verb of consequence: its consequences are the news
+        (
+            "وأثار اغتيال الزعيم في هجوم انتحاري يوم الخميس أعمال عنف في البلاد.",
+            "وقتل الزعيم في هجوم انتحاري استهدف موكبه يوم الخميس.",
+        ),
+    ],
+)
+def test_an_attack_that_set_off_others_is_their_topic(talk: str, news: str) -> None:
+    assert "ASSAULT" not in types(talk)
+    assert "ASSAULT" in types(news)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وهاجم مسلحون جنود الجيش قرب الحدود أمس.",
+        "وهاجم مجهولون الشرطة في المدينة أمس.",
+    ],
+)
+def test_a_figurative_verb_with_its_victims_is_hopeful(text: str) -> None:
+    """هاجم needs its victims after it (an actor: a force, civilians); the first, cheap
+    look (``hopeful``) runs before actors are read, so it must not drop the sentence."""
+    assert "ASSAULT" in types(text)
+    assert "ASSAULT" not in types("وهاجم الوزير الحكومة في مؤتمر صحافي أمس.")
+
+
+def test_a_word_of_rule_or_achievement_is_no_trial() -> None:
+    """الحكم العسكري (military rule), تحقيق الإصلاحات (achieving reforms) and the
+    accusations two sides trade are no judicial cue (modality neutral rows)."""
+    text = "وتظاهر المئات ضد الحكم العسكري مطالبين بتحقيق الإصلاحات أمام المحكمة."
+    r = read_sentence(text, 0, len(text))
+    assert r is not None
+    assert "judicial" not in [c.row["cue"] for c in r.cues]
+    trial = "وتظاهر المئات ضد الحكم الذي أصدرته المحكمة."
+    r = read_sentence(trial, 0, len(trial))
+    assert r is not None
+    assert "judicial" in [c.row["cue"] for c in r.cues]
+    traded = "وتبادل الطرفان الاتهامات حول الهجوم على القافلة."
+    r = read_sentence(traded, 0, len(traded))
+    assert r is not None
+    assert "judicial" not in [c.row["cue"] for c in r.cues]
+
+
+@pytest.mark.parametrize(
+    ("talk", "news"),
+    [
+        # an attack foiled did not happen
+        (
+            "وقال قائد الشرطة إن قواته أحبطت هجوما انتحاريا كان يستهدف مركز الاقتراع.",
+            "وقال قائد الشرطة إن هجوما انتحاريا استهدف مركز الاقتراع صباح اليوم.",
+        ),
+        # an attack the arrested are suspected of is their charge, an event already known
+        (
+            "وذكرت مصادر أن الشرطة اعتقلت ثلاثة مشتبه بهم في تفجير السوق.",
+            "وذكرت مصادر أن ثلاثة قتلوا في تفجير استهدف السوق صباح اليوم.",
+        ),
+    ],
+)
+def test_an_attack_foiled_or_charged_is_not_told(talk: str, news: str) -> None:
+    assert "ASSAULT" not in types(talk)
+    assert "ASSAULT" in types(news)

@@ -438,15 +438,25 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
                 # the doers of a light verb (قام المتظاهرون … بنصب خيامهم) are its protest word
                 helpers += [o for o in f.triggers if lifted.end <= o.start < t.start]
             crowd = _crowd_blocks(r, f, t)
+            motive = _in_protest(r, f, t)
             if crowd:
                 # "أغلق عشرات الخريجين الطريق": a counted crowd blocking a road is a protest
                 # though nobody names them protesters
                 value = max(value, float(s["crowd_strength"]))
                 reasons.append(f"{_form(r, t)}: a counted crowd on the road")
+            elif motive:
+                # "قطع سكان القرية الطريق احتجاجا على …": an act done in protest is one
+                value = max(value, float(s["motive_strength"]))
+                reasons.append(f"{_form(r, t)}: done in protest")
             elif not helpers:
                 reasons.append(f"{_form(r, t)}: no protest word by the verb")
                 continue
-            if _new_protest(r, t, helpers):
+            if not crowd and not motive and _during_known(r, f, t):
+                # "وأحرق عدد من المتظاهرين أعلاما خلال التظاهرة التي …": an act done during a
+                # protest already told is a detail of it, no protest of its own
+                value = min(value, float(s["known_riot_strength"]))
+                reasons.append(f"{_form(r, t)}: during a known protest")
+            elif _new_protest(r, t, helpers):
                 value += s["bonus"]["new_protest"]
                 reasons.append(
                     f"{_form(r, t)}: with a protest noun {s['bonus']['new_protest']:+.1f}"
@@ -582,16 +592,21 @@ def _light_verb(r: SentenceReading, f: Frame, t: Item) -> Item | None:
 
 
 def _crowd_blocks(r: SentenceReading, f: Frame, t: Item) -> bool:
-    """ "أغلق عشرات الخريجين الطريق": a protest verb, a count of people right after it
-    (roles ``multitude``, at most one word between: نحو) that is no armed or security
-    force, and a road (roles ``road``) within ``protest_window`` words."""
+    """ "أغلق عشرات الخريجين الطريق"، "قطع محتجون الطريق الدولي"، "قطع شبان غاضبون الطرق": a
+    protest verb, a count of people or a people noun without the article that protests
+    when it blocks a road right after it (roles ``multitude``, ``crowd``; at most one word
+    between: نحو) that is no armed or security force, and a road (roles ``road``) within
+    ``protest_window`` words. Protesters with the article are known ones doing one more thing."""
     if t.row["form"] != "verb" or r.definite_at(t.start):
         return False
     reach = settings()["protest_window"]
     crowd = [
         m
         for m in r.roles
-        if m.row["role"] == "multitude"
+        if (
+            m.row["role"] == "multitude"
+            or (m.row["role"] == "crowd" and not _known_protesters(r, m))
+        )
         and m.start >= t.end
         and r.words_between(t.end, m.start) <= 1
     ]
@@ -613,6 +628,84 @@ def _crowd_blocks(r: SentenceReading, f: Frame, t: Item) -> bool:
         and f.start <= c.start < f.end
         and c.start >= crowd[0].end
         and r.words_between(t.end, c.start) <= reach
+        for c in r.roles
+    )
+
+
+def _collective(r: SentenceReading, t: Item) -> bool:
+    """The verb is done by many: its plural form (قطعوا، أغلقوا), or a count of people, a
+    crowd (roles ``multitude``, ``crowd``) or protesters at most one word after it, or
+    at most ``protesters_before`` words before it (عمد أقارب المطلوب إلى قطع الطريق)."""
+    word = r.text[_word_start(r, t.start) : t.end]
+    if word.endswith("وا"):
+        return True
+    s = settings()
+    strong = s["protest_noun_strength"]
+    many = [
+        *(m for m in r.roles if m.row["role"] in ("multitude", "crowd")),
+        *(
+            o
+            for o in r.triggers
+            if o.row["form"] in ("noun", "plural") and float(o.row["strength"]) < strong
+        ),
+    ]
+    return any(
+        (x.start >= t.end and r.words_between(t.end, x.start) <= 1)
+        or (
+            x.end <= t.start
+            and r.words_between(x.end, _word_start(r, t.start)) <= s["protesters_before"]
+        )
+        for x in many
+    )
+
+
+def _known_protesters(r: SentenceReading, m: Item) -> bool:
+    """The people noun is protesters with the article (المتظاهرون): protesters already told."""
+    return r.definite_at(m.start) and any(
+        o.start <= m.start < o.end and o.row["plover_type"] == "PROTEST" for o in r.triggers
+    )
+
+
+def _in_protest(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """ "قطع سكان القرية الطريق احتجاجا على …"، "أغلق التجار محلاتهم تضامنا مع …": a
+    protest verb (not its verbal noun) done by many (a plural verb, or a crowd or a count
+    of people right after it: not "قطع الرئيس زيارته احتجاجا", an official's act) with the
+    purpose of protest after it (roles ``motive``) within ``protest_window`` words of its
+    clause, no other verb between."""
+    if t.row["form"] != "verb" or r.definite_at(t.start) or not _collective(r, t):
+        return False
+    reach = settings()["protest_window"]
+    return any(
+        c.row["role"] == "motive"
+        and c.start >= t.end
+        and c.end <= f.end
+        and r.words_between(t.end, c.start) <= reach
+        and not any(
+            o is not t and o.row["form"] == "verb" and t.end <= o.start < c.start
+            for o in f.triggers
+        )
+        for c in r.roles
+    )
+
+
+def _during_known(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """ "… خلال التظاهرة"، "… أثناء المسيرة": a definite protest named as the time of
+    the act (roles ``during``) at most ``protest_window`` words after the verb, in its
+    clause, and no new protest noun between (خرجت أمس مظاهرات … خلال …: a protest)."""
+    reach = settings()["protest_window"]
+    strong = settings()["protest_noun_strength"]
+    return any(
+        c.row["role"] == "during"
+        and c.start >= t.end
+        and c.end <= f.end
+        and r.words_between(t.end, c.start) <= reach
+        and not any(
+            t.end <= o.start < c.start
+            and o.row["form"] in ("noun", "plural")
+            and float(o.row["strength"]) >= strong
+            and not r.definite_at(o.start)
+            for o in f.triggers
+        )
         for c in r.roles
     )
 
@@ -673,7 +766,10 @@ def _form(r: SentenceReading, t: Item) -> str:
 def _violent_context(r: SentenceReading, f: Frame, t: Item) -> bool:
     """A verb that is often figurative (هاجم: criticised; انفجر بالضحك) reports an
     attack only with a weapon, a target or people after it, a casualty word or
-    another attack word in its clause."""
+    another attack word in its clause. Before the actors are read (``hopeful``: no
+    tokens yet) the people after it may still be there: it may count."""
+    if not r.tokens:
+        return True
     reach = settings()["context_words"]
 
     def after(items: list) -> bool:
