@@ -335,3 +335,82 @@ def test_a_word_of_rule_or_achievement_is_no_trial() -> None:
 def test_an_attack_foiled_or_charged_is_not_told(talk: str, news: str) -> None:
     assert "ASSAULT" not in types(talk)
     assert "ASSAULT" in types(news)
+
+
+# session 4, fourth round: forms of killing, beheading, executing, sniping, blowing up,
+# beating and shooting the trigger rows lacked; each of these was missed before the round
+MISSING_FORMS = [
+    # beheading, the doers between the verb and the head
+    "قطع مسلحون رأس سائق شاحنة مخطوف في العراق.",
+    "عثر على جثة رجل مقطوع الرأس في الموصل.",
+    # shot dead
+    "أردى مسلحون مجهولون ضابطا في الشرطة قتيلا في البصرة.",
+    # hostages executed by their captors
+    "أعدم مسلحون ثلاثة رهائن أتراك في العراق.",
+    # a sniper's shot told by the verb
+    "قنص جنود الاحتلال شابا فلسطينيا في نابلس.",
+    # a building blown up
+    "نسف مسلحون منزل ضابط في الشرطة شمال بغداد.",
+    # attacked, in the passive
+    "هوجمت دورية للجيش بعبوة ناسفة في الموصل.",
+    # a bomb planted, its doers between
+    "زرع مسلحون عبوة ناسفة على جانب الطريق انفجرت لدى مرور دورية.",
+    # beating, told as an assault with its manner
+    "تعدى مستوطنون على مزارع فلسطيني بالضرب قرب الخليل.",
+    "انهال الجنود عليه بالضرب في الخليل.",
+    # shots fired, soldiers or gunmen between the verb and النار
+    "أطلق جنود إسرائيليون النار على صيادين فلسطينيين قبالة شواطئ غزة.",
+    "فتحت قوات الاحتلال النار على قارب صيد فلسطيني قبالة ساحل غزة صباح اليوم.",
+    # a victim hit by a round
+    "أصيب جندي أمريكي بطلق ناري في الرمادي.",
+]
+
+
+@pytest.mark.parametrize("text", MISSING_FORMS)
+def test_forms_of_violence_the_rows_lacked(text: str) -> None:
+    assert "ASSAULT" in types(text)
+
+
+# the same words used figuratively, by a state's courts, or as a count of acts
+FIGURATIVE_FORMS = [
+    "يجب قطع رأس الأفعى قبل أن يتمدد الإرهاب.",
+    "أعدمت السلطات الإيرانية رجلا أدين بتهريب المخدرات.",
+    "نسفت هذه التصريحات كل جهود المصالحة.",
+    "هوجم الوزير بشدة في البرلمان بسبب تصريحاته.",
+    "وتحدث الشهود عن عمليات قنص كان يقوم بها المسلحون طوال يوم امس من مسجد الحي.",
+]
+
+
+@pytest.mark.parametrize("text", FIGURATIVE_FORMS)
+def test_the_new_forms_used_figuratively_are_no_assault(text: str) -> None:
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unknown gunmen are attackers, like an armed group
+        "اختطف مجهولون صحافيا فرنسيا في بيروت.",
+        # the victim named after the doer of an active verb
+        "قتلت القوات الإسرائيلية ناشطا في حركة الجهاد الإسلامي في جنين.",
+        "اختطف مسلحون ثلاثة موظفين في منظمة إغاثة دولية في دارفور.",
+    ],
+)
+def test_the_doer_and_the_victim_of_an_active_verb(text: str) -> None:
+    assert "ASSAULT" in types(text)
+
+
+def test_a_victim_is_read_only_after_a_doer() -> None:
+    # a passive (no doer after the verb) names the dead, not a victim of an act told here
+    assert "ASSAULT" not in types("وقتل أكثر من مائة منهم.")
+    text = "اختطف مسلحون ثلاثة موظفين في دارفور."
+    r = read_sentence(text, 0, len(text))
+    assert r is not None
+    f = next(fr for fr in frames(r) if fr.family == "violence")
+    passes(f)
+    assert any(reason.startswith("victim") for reason in f.reasons)
+
+
+def test_a_court_the_victim_was_going_to_is_no_trial() -> None:
+    text = "اغتال مسلحون مجهولون قاضيا في بعقوبة أثناء توجهه إلى المحكمة."
+    assert "ASSAULT" in types(text)
