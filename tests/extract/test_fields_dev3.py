@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 import rasd
+from tests.extract.expect import check_case, name_of
 
 CASES = [
     # --- arrests: who made them --------------------------------------------------------------
@@ -127,29 +128,9 @@ CASES = [
 ]
 
 
-def _name(actor) -> str | None:
-    return actor.name if actor is not None else None
-
-
 @pytest.mark.parametrize(("label", "text", "published", "want"), CASES, ids=[c[0] for c in CASES])
 def test_round4(label, text, published, want):
-    events = rasd.extract(text, published)
-    if "n" in want:
-        assert len(events) == want["n"], [(e.sub_event_type, e.location) for e in events]
-    assert events
-    ev = events[-1] if want.get("last") else events[0]
-    if "sub_event_type" in want:
-        assert ev.sub_event_type == want["sub_event_type"]
-    if "actor1" in want:
-        assert _name(ev.actor1) == want["actor1"]
-    if "actor2" in want:
-        assert _name(ev.actor2) == want["actor2"]
-    if "claim_status" in want:
-        assert ev.claim_status == want["claim_status"]
-    if "fatalities" in want:
-        assert ev.fatalities == want["fatalities"]
-    if "place" in want:
-        assert ev.location is not None and ev.location.name == want["place"]
+    check_case(text, published, want)
 
 
 def test_two_kinds_with_tolls_of_their_own_stay_apart():
@@ -175,7 +156,7 @@ def test_quoted_words_about_an_attack_name_no_author():
     events = rasd.extract(text, "2024-02-03")
     assert len(events) == 1
     assert events[0].claim_status != "claimed"
-    assert _name(events[0].actor1) != "Popular Mobilization Forces"
+    assert name_of(events[0].actor1) != "Popular Mobilization Forces"
 
 
 def test_hospital_the_wounded_were_taken_to_is_not_the_place():
@@ -221,7 +202,7 @@ def test_an_aggression_named_with_its_authors_is_theirs():
     text = "شن طيران العدوان الأمريكي البريطاني، مساء اليوم، ثلاث غارات على مديرية الصليف."
     events = rasd.extract(text, "2024-02-24")
     assert len(events) == 1
-    assert _name(events[0].actor1) == "Military Forces of the United States"
+    assert name_of(events[0].actor1) == "Military Forces of the United States"
 
 
 def test_an_interception_after_which_people_died_is_the_attack():
@@ -234,7 +215,7 @@ def test_an_interception_after_which_people_died_is_the_attack():
     events = rasd.extract(text, "2024-09-11")
     assert len(events) == 1
     assert events[0].sub_event_type != "Disrupted weapons use"
-    assert _name(events[0].actor1) == "Israel Defense Forces"
+    assert name_of(events[0].actor1) == "Israel Defense Forces"
 
 
 def test_a_woman_and_her_child_wounded_are_two():

@@ -76,6 +76,7 @@ class Slots:
     place_text: str | None = None  # the words that named the place (for merging)
     places: list[str] = field(default_factory=list)  # every place the frame names
     offset: bool = False  # the place is a point of reference (على بعد 60 ميلاً من الحديدة)
+    near: bool = False  # … named by its nearness to the event's (قرية البو صباح القريبة)
     evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (field, start, end)
 
     def cite(self, name: str, start: int, end: int) -> None:
@@ -155,9 +156,12 @@ def _before_response(f: Frame) -> Frame:
     reply; its weapons, targets and figures are not this event's."""
     r = f.reading
     first = min(t.start for t in f.triggers)
+    fire_back = [x for x in r.roles if x.row["role"] == "return_fire"]
     for x in f.inside(r.roles):
         if x.row["role"] != "response" or x.start <= first:
             continue
+        if any(y.start <= x.start < y.end for y in fire_back):
+            continue  # "فتعرضت لإطلاق نار، فردت على مصادر النيران": the same fight
         if not any(t.start >= x.end for t in f.triggers):
             return f  # nothing told after it
         keep = [t for t in f.triggers if t.start < x.start]
@@ -211,6 +215,28 @@ def _bombard(f: Frame, head: Item) -> bool:
     )
 
 
+def _armed_attack(f: Frame, head: Item) -> bool:
+    """No weapon named, and the attack is told as people attacking: an attack word
+    right before ``مسلح`` (roles.tsv ``armed``: هجوم مسلح، هجوماً مسلحاً), or a bare
+    attack word (roles ``assault``: هجوم) on no target hit from afar (a base of
+    the air, an airport, a field, an embassy, a ship: rockets and drones hit those)."""
+    r = f.reading
+    roles = f.inside(r.roles)
+    if any(
+        x.row["role"] == "armed" and any(0 <= x.start - t.end <= 1 for t in f.triggers)
+        for x in roles
+    ):
+        return True
+    if not any(x.row["role"] == "assault" and x.start <= head.start < x.end for x in roles):
+        return False
+    return not {t.row["kind"] for t in f.inside(r.targets)} & REMOTE_TARGETS
+
+
+REMOTE_TARGETS = frozenset(
+    {"air_base", "airport", "oil_field", "gas_field", "embassy", "ship", "air_defense", "radar"}
+)
+
+
 def _type(f: Frame, head: Item, slots: Slots) -> None:
     s = settings()
     sub = head.row["sub_event_type"]
@@ -229,10 +255,15 @@ def _type(f: Frame, head: Item, slots: Slots) -> None:
             sub = "Attack"  # "أطلقوا وابلاً من الرصاص على سيارة": shots fired at someone
         elif _bombard(f, head):
             sub = SHELLING  # "القصف الإيراني الذي طال أربيل": a bombardment with no weapon named
+        elif violent and _armed_attack(f, head):
+            sub = "Attack"  # "هجوم مسلح على نقطة تفتيش": gunmen, no bombardment
         else:
             slots.specific = False
             key = "with_target" if f.inside(f.reading.targets) else "without_target"
             _, sub = s["fallback"][key]
+    kinds = {w.row["kind"] for w in f.inside(f.reading.weapons)}
+    if violent and head.row["form"] == "fall" and kinds == {"small_arms"}:
+        sub = "Attack"  # "إن طفله سقط بعد أن أصابته رصاصة": a bullet, not a shell, fell
     slots.sub_event_type = sub
     slots.event_type = s["event_types"].get(sub, head.row["event_type"])
 
@@ -269,7 +300,7 @@ def _approximate(f: Frame, q) -> bool:
     r = f.reading
     return any(
         x.row["role"] == "approx" and x.end <= q.start and r.words_between(x.end, q.start) == 0
-        for x in r.roles
+        for x in f.inside(r.roles)
     )
 
 
@@ -303,10 +334,17 @@ def fold_weapons(weapons: list[Weapon]) -> list[Weapon]:
 def _weapons(f: Frame, text: str, slots: Slots) -> None:
     r = f.reading
     found: list[list] = []  # [kind, model, count, start, end, definite]
+    stores = [x for x in f.inside(r.roles) if x.row["role"] == "store"]
+    stored: int | None = None  # the end of the last weapon named as stored
     for w in f.inside(r.weapons):
         row = w.row
         if row["kind"] == "-":
             continue  # an idiom (وقف إطلاق النار) names no weapon
+        if any(x.end <= w.start and r.words_between(x.end, w.start) <= 2 for x in stores) or (
+            stored is not None and r.text[stored : w.start].strip(" و") in ("", "ال", "لل")
+        ):
+            stored = w.end  # "مستودعات للصواريخ والطائرات المسيرة": what was hit, not what hit
+            continue
         number = row["number"]
         model = row["model"] if row["model"] != "-" else None
         if number == "model":
@@ -617,7 +655,8 @@ class _Roles:
     def __init__(self, f: Frame) -> None:
         self.f = f
         self.r = f.reading
-        self.frame = f.inside(self.r.actors)
+        # "…، وفق هيئة عمليات التجارة البحرية البريطانية": who reports it takes no part
+        self.frame = [a for a in f.inside(self.r.actors) if not _sourced(f, a)]
         # what marks an object: a target, a weapon, or a patient word (على، ضد، دورية)
         patients = [x for x in f.inside(self.r.roles) if x.row["role"] == "patient"]
         if f.family == "arrest":
@@ -681,6 +720,26 @@ class _Roles:
         )
 
 
+SOURCE_GAP = 6  # words between a source word (وفق، بحسب) and the reporter it names
+
+
+def _sourced(f: Frame, a) -> bool:
+    """The actor is named as the source of the report (roles.tsv ``source``: وفق،
+    بحسب، نقلا عن), after every trigger of the clause: it tells, it does not act."""
+    r = f.reading
+    for x in r.roles:
+        if x.row["role"] != "source" or x.end > a.start:
+            continue
+        if r.words_between(x.end, a.start) > SOURCE_GAP:
+            continue
+        if any(x.start <= t.start < a.start for t in f.triggers):
+            continue  # (بحسب X، قصفت القوات …: a new clause after the source)
+        if any(t.start >= a.end for t in f.triggers):
+            continue  # the act is told after it: the source opens the sentence
+        return True
+    return False
+
+
 def _victims(f: Frame) -> list:
     """Actors counted by a casualty phrase: ``قتل ثلاثة جنود من الجيش العراقي``."""
     r = f.reading
@@ -692,6 +751,10 @@ def _victims(f: Frame) -> list:
             if a.start >= c.end:
                 counted = any(
                     c.end <= q.start < a.start or a.start <= q.start < a.end for q in r.quantities
+                ) or any(
+                    # "قتل قيادي في تنظيم داعش": a person word counts one, the actor is his
+                    x.row["role"] in ("person_one", "person_two") and c.end <= x.start < a.start
+                    for x in r.roles
                 )
                 if r.words_between(c.end, a.start) <= 3 and (counted or not _active_verb(r, c)):
                     out.append(a)
@@ -999,6 +1062,16 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
             agent = agent if agent is not None and _kind(agent) in ARMED else None
             if agent is not None and any(x.end <= agent.start for x in f.triggers if x is not t):
                 agent = None  # "اغتيال قيادي في حماس بضربة": the actor of another noun's phrase
+        if agent is None and t.row["form"] in ("noun", "plural"):
+            # "بقصف لقوات النظام على بلدة"، "في هجوم لحزب العمال الكردستاني على قاعدة":
+            # the attack noun, then ل and an armed actor: its author
+            a = roles.after(t.end, gap=1, skip=used)
+            if (
+                a is not None
+                and _kind(a) in ARMED
+                and r.text[t.end : a.start].strip().strip('«»"ـ') in ("ل", "لل")
+            ):
+                agent = a
         if agent is None:
             # the attack word names its author: غارة إسرائيلية، مسيّرة تركية (a weapon
             # shot down names its owner, the side that lost it: إسقاط طائرة أمريكية)
@@ -1018,6 +1091,8 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
             # or its owner: "طائرة بدون طيار تابعة للقوات الأمريكية" (not the drone shot down)
             for w in f.inside(r.weapons):
                 a = roles.after(w.end, gap=1, skip=used)
+                if a is not None and _weapon_subject(f, w, a):
+                    continue  # "استهدفت ثلاثة صواريخ القوات الأميركية": the forces were hit
                 if a is not None and _kind(a) in ARMED and not _generic(a):
                     agent = a
                     break
@@ -1047,17 +1122,40 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
     return None
 
 
+def _weapon_subject(f: Frame, w, a) -> bool:
+    """The weapon is the subject of the verb before it (a count at most between:
+    "استهدفت ثلاثة صواريخ القوات الأميركية") and the actor follows it bare, with
+    no ل or affiliation word: the actor is the verb's object, not the owner."""
+    r = f.reading
+    if r.text[w.end : a.start].strip().strip('«»"'):
+        return False  # "طائرة بدون طيار تابعة للقوات الأمريكية"، "صاروخ للحوثيين"
+    verbs = [t for t in f.triggers if t.row["form"] == "verb" and t.end <= w.start]
+    if not verbs:
+        return False
+    v = max(verbs, key=lambda t: t.end)
+    gap = [
+        x
+        for x in r.token_starts
+        if v.end <= x < w.start
+        and r.text[x].isalnum()
+        and not any(q.start <= x < q.end for q in r.quantities)
+    ]
+    return not gap
+
+
 def _patient(f: Frame, roles: _Roles, used: list):
     r = f.reading
     victim = None
     for t in f.triggers:
         if t.row["form"] == "suffer":
             victim = roles.after(t.end, gap=1, skip=used) or roles.before(t.start, gap=6)
-            if victim is not None:
+            if victim is not None and not _says(r, victim):
                 return victim
     for role in f.inside(r.roles):
         if role.row["role"] in ("patient", "member"):
             victim = roles.after(role.end, gap=3, skip=[u for u in used if u not in roles.victims])
+            if victim is not None and _says(r, victim):
+                continue  # "على صنعاء، وقال المحتجون إن …": the speaker, not the target
             if victim is not None and (victim not in used or victim in roles.victims):
                 return victim
     if roles.victims:
@@ -1068,9 +1166,28 @@ def _patient(f: Frame, roles: _Roles, used: list):
             a.start > first
             and a not in used
             and _kind(a) in ("state_forces", "armed_group", "civilians")
+            and not _says(r, a)
         ):
             return a
     return None
+
+
+def _says(r: SentenceReading, a) -> bool:
+    """The actor is the subject of a verb of saying right before it (وقال المحتجون إن
+    الغارات …): it speaks about the event, it was not hit by it."""
+    cues = [c for c in r.claims if c.row.get("kind") == "statement"]
+    cues += [x for x in r.roles if x.row["role"] == "report"]
+    # (or the body a speaker belongs to: "وأكد مسؤول في وزارة الدفاع الأمريكية أن …")
+    return any(
+        c.end <= a.start
+        and r.words_between(c.end, a.start) <= SPEAKER_GAP
+        and not any(c.end <= t.start < a.start for t in r.triggers)
+        and not any(c.end <= x.start < a.start for x in r.actors if x is not a)
+        for c in cues
+    )
+
+
+SPEAKER_GAP = 3  # words between a verb of saying and the body its speaker belongs to
 
 
 def _protesters(slots: Slots, head: Item) -> None:
@@ -1114,6 +1231,17 @@ def _statement_dates(r: SentenceReading, dates: list) -> list:
     return out
 
 
+PAST_DAYS = 7  # as stage.RECENT_DAYS: a day further back than this is background
+
+
+def _past(w: DateWindow, published: DateWindow | None) -> bool:
+    """A window only background may have: a month or a year, or a day more than a
+    week before publication."""
+    if w.precision >= 3:
+        return True
+    return published is not None and (published.start - w.end).days > PAST_DAYS
+
+
 def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None, narrative) -> None:
     r = f.reading
     head = f.head
@@ -1128,6 +1256,12 @@ def _date(f: Frame, slots: Slots, fallback_dates, published: DateWindow | None, 
             usable = [d for d in usable if d not in said]
     inside = [d for d in usable if f.start <= d.start < f.end]
     pool = inside or usable
+    recent = [d for d in pool if not _past(d.window, published)]
+    if recent and len(recent) < len(pool):
+        # "قتل جنديان أمس في هجوم …، في أعنف هجوم منذ تفجير المقر في اكتوبر 2000": the
+        # day of the week reported is the event's; a month or year long past dates
+        # the attack it is compared with
+        pool = recent
     if pool:
         d = min(pool, key=lambda d: abs(d.start - head.start))
         slots.window = d.window
@@ -1171,6 +1305,10 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
         and not is_origin(r.text, r.start, p.start)
     ]
     head = f.head
+    if not _in_quote(r, head.start):
+        # "وإن السفينة استهدفت "لانتهاك … حظر الدخول إلى موانئ فلسطين المحتلة"": a place
+        # in the speaker's quoted words is not where the act told outside them happened
+        inside = [p for p in inside if not _in_quote(r, p.start)]
     if not inside:
         return
     slots.places = [p.text for p in inside]
@@ -1186,6 +1324,22 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
         x.row["role"] == "offset" and x.end <= m.start and r.words_between(x.end, m.start) <= 6
         for x in f.inside(r.roles)
     )
+    # "سكان في قرية البو صباح القريبة": a place near the event's, named by its nearness
+    slots.near = any(
+        x.row["role"] == "nearby"
+        and r.text[m.end : x.start].strip() in ("", "ال")
+        # (the adjective of the place, with the article: not "في قاعدة قريبة من الحدود")
+        and r.text[m.end : x.end].strip().startswith("ال")
+        for x in r.roles
+    )
+
+
+def _in_quote(r: SentenceReading, pos: int) -> bool:
+    """An odd number of quotation marks stands before ``pos`` in the sentence."""
+    return sum(ch in _QUOTE_MARKS for ch in r.text[r.start : pos]) % 2 == 1
+
+
+_QUOTE_MARKS = frozenset('"«»“”')
 
 
 def evidence(article_id: str, text: str, slots: Slots) -> list[Evidence]:

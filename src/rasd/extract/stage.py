@@ -118,6 +118,8 @@ def extract_article(article: Article) -> Article:
                 and not (f.inside(r.targets) or f.inside(r.weapons))
             ):
                 continue  # a place named in passing (الحدود بين سوريا والعراق) is not a second attack
+            if f.parent is not None and _other_subject(f):
+                continue  # "… في عيترون وحزب الله يستهدف ثكنة برانيت": another side's act
             fallback = None
             if not r.dates and s.paragraph < len(article.paragraphs):
                 if s.paragraph not in para_dates:
@@ -131,6 +133,11 @@ def extract_article(article: Article) -> Article:
                 _inherit(slots, filled[id(f.parent)])
             if _history(f, slots, published):
                 continue  # "في نيسان 2024 قتل خمسة عمال في هجوم مماثل": history, not news
+            if _commentary(f):
+                # "ويقول المحلل إن "الفصائل قصفت القاعدة أمس"": an analyst's words may
+                # refer to the attack told as news, they tell none of their own
+                retold.append((f, slots, i))
+                continue
             filled[id(f)] = slots
             kept.append((f, slots, i))
             if not slots.dated and not slots.said and narrative is None:
@@ -168,6 +175,8 @@ def extract_article(article: Article) -> Article:
     merged: list[_Merged] = []
     for k in order:
         f, slots, i = kept[k]
+        if _charge(f, kept) or _raid_arrest(f, slots, kept):
+            continue  # "اعتقال ثلاثة متهمين بإطلاق الصواريخ": the arrest's charge
         target = _merge_target(merged, f, slots, i)
         if target is not None:
             _merge(target, slots, f, aid, text, i)
@@ -177,6 +186,8 @@ def extract_article(article: Article) -> Article:
         )
     for k in back:  # in text order: a clause that refers back joins what it refers to
         f, slots, i = kept[k]
+        if _charge(f, kept):
+            continue  # "اعتقال سبعة أشخاص يشتبه بتورطهم في الهجوم": the arrest's reason
         if _claims_told(f):
             # "وتبنى تنظيم داعش الهجوم في بيان صباح اليوم": the claim joins the attack it
             # claims; its date is the statement's, its place and figures the claimant's words
@@ -197,6 +208,8 @@ def extract_article(article: Article) -> Article:
             _Merged(_event(f, slots, aid, text), slots, f, _place_keys(slots), i, slots.dated, {i})
         )
     for f, slots, i in retold:  # frames.retells: a weak telling joins its antecedent or nothing
+        if _charge(f, kept):
+            continue
         target = _antecedent(merged, f, slots, i)
         toll = _toll_only(f)  # "…، وسقط فيها قتيلان": the toll of the clause before it
         if (
@@ -214,6 +227,8 @@ def extract_article(article: Article) -> Article:
             slots.claim_status = "unknown"
             slots.evidence = [e for e in slots.evidence if e[0] not in _ECHO_SKIPS]
             _merge(m, slots, f, aid, text, i, back=True)
+    merged = _fold_provinces(merged, aid, text)
+    merged = _fold_into_protests(merged, aid, text)
     for r, i in silent:
         _follow_up(merged, r, i, aid, text, ref)
     for m in merged:
@@ -239,6 +254,76 @@ def extract_article(article: Article) -> Article:
     out.sort(key=lambda ev: ev.evidence[0].start)
     article.events = out
     return article
+
+
+def _fold_provinces(merged: list[_Merged], aid: str, text: str) -> list[_Merged]:
+    """ "شن العدوان سلسلة غارات على محافظة الحديدة" and then the strikes on its airport
+    and on Kamaran island: an event placed only at a province (or a region) that
+    holds events of the same type on the same days at places inside it is those
+    events told as a whole; it joins the first of them."""
+    from rasd.geo.gazetteer import gazetteer
+
+    entries = gazetteer().by_id
+    out = list(merged)
+    for m in merged:
+        loc = m.event.location
+        e = entries.get(getattr(loc, "gazetteer_id", None) or "")
+        if e is None or e.kind not in ("admin1", "region"):
+            continue
+        inside = [
+            x
+            for x in out
+            if x is not m
+            and x.event.sub_event_type == m.event.sub_event_type
+            and x.event.location is not None
+            and x.event.location.country == loc.country
+            and (x.event.location.admin1 or "") == (e.admin1 or e.name)
+            and x.event.location.gazetteer_id != loc.gazetteer_id
+            and _overlap(x.event.window, m.event.window)
+        ]
+        if not inside:
+            continue
+        target = min(inside, key=lambda x: min(x.sentences))
+        m.slots.location, m.slots.place_text, m.slots.places = None, None, []
+        m.slots.evidence = [x for x in m.slots.evidence if x[0] != "location"]
+        m.slots.window = None
+        _merge(target, m.slots, m.frame, aid, text, min(m.sentences), back=True)
+        target.sentences |= m.sentences
+        out.remove(m)
+    return out
+
+
+def _fold_into_protests(merged: list[_Merged], aid: str, text: str) -> list[_Merged]:
+    """ "قُتل أربعة أشخاص في مواجهات بين متظاهرين" and "القوات الأمنية أطلقت الرصاص
+    لتفريق الطرفين": violence whose victims are the protesters of a protest at the same
+    place on the same day, with the same toll, is that protest's violence (the protest
+    keeps its type and its protesters), not a second event."""
+    out = list(merged)
+    protests = [m for m in merged if FAMILY.get(m.event.plover_type) == "protest"]
+    for m in merged:
+        ev = m.event
+        if FAMILY.get(ev.plover_type, "violence") != "violence" or ev.fatalities is None:
+            continue
+        if ev.actor2 is None or ev.actor2.kind != "civilians":
+            continue
+        hosts = [
+            p
+            for p in protests
+            if p.event.fatalities == ev.fatalities
+            and _overlap(p.event.window, ev.window)
+            and p.event.location is not None
+            and ev.location is not None
+            and _same_place(p, m.slots)
+        ]
+        if len(hosts) != 1:
+            continue
+        m.slots.actor1 = m.slots.actor2 = None
+        m.slots.evidence = [e for e in m.slots.evidence if e[0] not in ("actor1", "actor2")]
+        m.slots.weapons = []
+        _merge(hosts[0], m.slots, m.frame, aid, text, min(m.sentences), back=True)
+        hosts[0].sentences |= m.sentences
+        out.remove(m)
+    return out
 
 
 @dataclass(slots=True)
@@ -425,9 +510,127 @@ def _anaphoric(f: Frame, s: Slots) -> bool:
     )
 
 
+def _commentary(f: Frame) -> bool:
+    """Every trigger of the clause is inside quotation marks opened after an analyst,
+    an expert or observers (roles.tsv ``analyst``) named in the sentence."""
+    r = f.reading
+    if not _quoted(f):
+        return False
+    first = min(t.start for t in f.triggers)
+    opened = max(r.text.rfind(q, r.start, first) for q in _QUOTES)
+    return opened >= 0 and any(x.row["role"] == "analyst" and x.end <= opened for x in r.roles)
+
+
+def _other_subject(f: Frame) -> bool:
+    """A second place split off a clause (frames.py) whose conjunct opens with an armed
+    actor of its own, not one of the clause it was split from ("بغارة من مسيرة
+    إسرائيلية في عيترون وحزب الله يستهدف ثكنة برانيت"): that actor's act, told with a
+    verb that is no trigger here, not the same attack at a second place."""
+    r = f.reading
+    words = [x for x in r.token_starts if f.start <= x < f.end and r.text[x].isalnum()]
+    if not words:
+        return False
+    first = words[1] if r.text[words[0] : words[0] + 1] == "و" and len(words) > 1 else words[0]
+    if r.text[words[0] : words[0] + 1] == "و" and r.text[words[0] + 1 : words[0] + 2].isalpha():
+        first = words[0] + 1  # (و written joined to the actor: وحزب الله)
+    opener = next((a for a in r.actors if a.start <= first < a.end or a.start == first), None)
+    if opener is None or getattr(opener.actor, "kind", "") not in ("state_forces", "armed_group"):
+        return False
+    parent = f.parent
+    return not any(
+        a.actor.id == opener.actor.id for a in r.actors if parent.start <= a.start < parent.end
+    )
+
+
+def _charge(f: Frame, kept: list) -> bool:
+    """A clause that refers back to an attack (الهجوم with the article) in a
+    sentence that tells an event of another family before it (an arrest, a
+    protest): the attack is that event's reason or charge, told on its day."""
+    if _claims_told(f) or f.family != "violence":
+        return False
+    r = f.reading
+    others = [
+        min(t.start for t in g.triggers)
+        for g, _, _ in kept
+        if g.reading is r and g.family != f.family
+    ]
+    if not others:
+        return False
+    first = min(others)
+    nouns = [
+        t
+        for t in f.triggers
+        if t.start > first and t.row["form"] in ("noun", "plural") and not inside_casualty(r, t)
+    ]
+    refs = [t.start for t in nouns if r.definite_at(t.start)]
+    refs += [
+        w.start
+        for w in f.inside(r.weapons)
+        if w.start > first and r.definite_at(w.start) and not _instrument(r, w)
+    ]
+    # "متهمين بإطلاق الصواريخ": a verbal noun whose weapon is one already told
+    told = all(
+        r.definite_at(t.start)
+        or any(0 < w.start - t.end <= 2 and w.start in refs for w in f.inside(r.weapons))
+        for t in nouns
+    )
+    return (
+        bool(refs)
+        and told
+        and not any(
+            c.row["field"] in ("fatalities", "injuries") and c.start > first
+            for c in f.inside(r.casualties)
+        )
+    )
+
+
+def _raid_arrest(f: Frame, s: Slots, kept: list) -> bool:
+    """ "قُتل قيادي في التنظيم واعتُقل اثنان من مرافقيه في عملية إنزال جوي": an
+    arrest told after a killing in the same sentence, on the same day, by the same
+    (or no named) force, is part of that operation, not an event of its own."""
+    if f.family != "arrest":
+        return False
+    first = min(t.start for t in f.triggers)
+    return any(
+        g.reading is f.reading
+        and g.family == "violence"
+        and min(t.start for t in g.triggers) < first
+        and _same_actor(gs.actor1, s.actor1)
+        and _overlap(gs.window, s.window)
+        and not _charge(g, kept)
+        for g, gs, _ in kept
+    )
+
+
 def _anchored(s: Slots) -> int:
-    """1 when the telling has a date or a place of its own, else 0."""
-    return int(s.dated or s.location is not None)
+    """1 when the telling has a date or a place of its own (more than a country:
+    "نفذت غارة في شرق سوريا" waits for the raid told at its town), else 0."""
+    return int(s.dated or (s.location is not None and not _country_only(s.location)))
+
+
+def _holds(a, b) -> bool:
+    """Place ``a`` is only a country, a province or a region the gazetteer knows, and
+    ``b`` is a more precise place inside it."""
+    from rasd.geo.gazetteer import gazetteer
+
+    ia, ib = getattr(a, "gazetteer_id", None), getattr(b, "gazetteer_id", None)
+    if not ia or not ib or ia == ib or a.country != b.country or _country_only(b):
+        return False
+    if _country_only(a):
+        return True
+    entries = gazetteer().by_id
+    ea, eb = entries.get(ia), entries.get(ib)
+    return (
+        ea is not None
+        and eb is not None
+        and ea.kind == "admin1"
+        and eb.kind not in ("admin1", "region")
+        and eb.admin1 == (ea.admin1 or ea.name)
+    )
+
+
+def _country_only(p) -> bool:
+    return (getattr(p, "gazetteer_id", None) or "").startswith("country:")
 
 
 def _claims_told(f: Frame) -> bool:
@@ -522,6 +725,7 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
         and _soft_overlap(m, s)
         and not _elsewhere(m, f, s)
         and not _two_facilities(m.event.location, s.location)
+        and not _other_count(m, f, s)
     ]
     if not told:
         return None
@@ -540,7 +744,11 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
             near = [
                 m
                 for m in told
-                if _same_province(m.event.location, s.location)
+                if (
+                    _same_province(m.event.location, s.location)
+                    # (or told in this sentence, at a name the gazetteer does not know)
+                    or (m.frame.reading is f.reading and _unplaced(s.location))
+                )
                 and not _far_apart(m.event.location, s.location)
             ]
             return near[-1] if near else None
@@ -548,6 +756,19 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
 
 
 APART_KM = 25.0  # two named towns farther apart than this are two places
+
+
+def _other_count(m: _Merged, f: Frame, s: Slots) -> bool:
+    """ "قُتل طفل برصاص قناص" and, at a place of its own, "قُتل ثلاثة جنود … في
+    مواجهات": a clause that only gives a toll, another toll than the event's, at a
+    place it names, is another event's toll."""
+    return (
+        s.location is not None
+        and _toll_only(f)
+        and m.event.fatalities is not None
+        and s.fatalities is not None
+        and m.event.fatalities != s.fatalities
+    )
 
 
 def _far_apart(a, b) -> bool:
@@ -584,7 +805,9 @@ def _elsewhere(m: _Merged, f: Frame, s: Slots) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return True
-    return m.frame.reading is f.reading and not _same_place(m, s)
+    # ("وسقطت إحدى القذائف قرب مدرسة، ما دفع مديرية التربية …": a name the gazetteer
+    # does not know tells no other place)
+    return m.frame.reading is f.reading and not _same_place(m, s) and not _unplaced(b)
 
 
 def _may_follow(r) -> bool:
@@ -941,11 +1164,14 @@ def _same_place(m: _Merged, s: Slots) -> bool:
     a, b = m.event.location, s.location
     if a is None or b is None:
         return True
-    if s.offset or m.slots.offset:
+    if s.offset or m.slots.offset or s.near:
         # "على بعد ستة وستين ميلاً جنوب غربي ميناء الحديدة": a point of reference,
         # not the place; it keeps apart only tellings in another country
         return not (a.country and b.country and a.country != b.country)
     if a.gazetteer_id and b.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if (_country_only(a) or _country_only(b)) and b.country == a.country:
+        # "نفذت غارة في شرق سوريا" after the raid on Hajin: the country holds the place
         return True
     if a.name == b.name:
         return True
@@ -1024,6 +1250,20 @@ def _munitions(event_weapons: list[Weapon], told: list[Weapon]) -> bool:
     return bool(kinds) and kinds <= _MUNITIONS and bool({w.kind for w in event_weapons} & _AIRCRAFT)
 
 
+def _munitions_near(m: _Merged, s: Slots) -> bool:
+    """ "إن الطائرة أطلقت صاروخاً واحداً على السيارة قرب مفرق خانصور": the missiles the
+    drone or aircraft fired, told at a place near the strike's (same province, not
+    far apart), are that strike's."""
+    a, b = m.event.location, s.location
+    return (
+        _munitions(m.event.weapons, s.weapons)
+        and a is not None
+        and b is not None
+        and _same_province(a, b)
+        and not _far_apart(a, b)
+    )
+
+
 def _kinds(ws: list[Weapon]) -> set[str]:
     """Weapon kinds, the generic rocket also standing for the missiles it may name."""
     out = {w.kind for w in ws}
@@ -1046,7 +1286,24 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
         or a.id == b.id
         or a.name.endswith("(unspecified)")
         or b.name.endswith("(unspecified)")
+        or _one_side(a.id, b.id)
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_side(a: str | None, b: str | None) -> bool:
+    """Two names of one side in the actor dictionary: one a branch of the other, or
+    both branches of one force (US Central Command, the coalition it leads: the US)."""
+    if not a or not b:
+        return False
+    try:
+        from rasd.extract.actors import load
+
+        ix = load()
+        la, lb = ix.lineage(a), ix.lineage(b)
+    except (ImportError, KeyError):
+        return False
+    return a in lb or b in la or (len(la) > 1 and len(lb) > 1 and la[1] == lb[1])
 
 
 def _merge_target(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | None:
@@ -1099,12 +1356,12 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
         if not _same_place(m, s):
             if plup is None:
                 plup = _pluperfect(f)
-            if not (plup and _unplaced(s.location)):
+            if not (plup and _unplaced(s.location)) and not _munitions_near(m, s):
                 continue
         if not _soft_overlap(m, s) and m.frame.reading is not f.reading:
             continue
         if not _weapons_fit(ev.weapons, s.weapons) and not (
-            s.location is None and _munitions(ev.weapons, s.weapons)
+            (s.location is None and _munitions(ev.weapons, s.weapons)) or _munitions_near(m, s)
         ):
             continue
         if (
@@ -1115,13 +1372,14 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
             and ev.weapons
             and not _intercepted_part(m.slots.sub_event_type, s.sub_event_type)
             and not (s.location is None and _munitions(ev.weapons, s.weapons))
+            and not _munitions_near(m, s)
         ):
             continue
         if not _same_actor(ev.actor1, s.actor1) and not _intercepted_part(
             m.slots.sub_event_type, s.sub_event_type
         ):
             continue  # another side acting (ضربة جوية بعد ساعات على المهاجمين) is another event
-        if _other_toll(m, s):
+        if _other_toll(m, s) or _other_count(m, f, s):
             continue
         yield m
 
@@ -1344,6 +1602,13 @@ def _merge(
         ev.evidence = [e for e in ev.evidence if e.field != "location"]
         m.slots.place_text = s.place_text
         took_place = True
+    elif s.location is not None and _holds(ev.location, s.location):
+        # the statement said "في شرق سوريا"; the report names the town (or "غارات على
+        # محافظة الحديدة", then "ثماني غارات على مطار الحديدة")
+        ev.location = s.location
+        ev.evidence = [e for e in ev.evidence if e.field != "location"]
+        m.slots.place_text = s.place_text
+        took_place = True
     elif s.location is not None and s.offset and _vaguer(ev.location, s.location):
         # "في البحر الأحمر" then "على بعد ستين ميلاً جنوب غربي ميناء الحديدة": near the port
         ev.location = s.location
@@ -1385,6 +1650,17 @@ def _merge(
     for d in s.damage:
         if d not in ev.damage:
             ev.damage.append(d)
+    if m.dated and not s.dated and m.frame.reading is not f.reading and _first_told(m, i):
+        # "طفل ضحية قناص في تعز ومقتل ثلاثة جنود في مواجهات": a headline told before the
+        # dated report sums up several events; the report's own toll stands
+        if ev.fatalities is not None and s.fatalities not in (None, ev.fatalities):
+            s.actor2 = None  # (the victims counted are the other event's)
+            s.evidence = [e for e in s.evidence if e[0] != "actor2"]
+        s.fatalities = None if ev.fatalities is not None else s.fatalities
+        s.injuries = None if ev.injuries is not None else s.injuries
+        s.evidence = [
+            e for e in s.evidence if e[0] not in ("fatalities", "injuries") or getattr(s, e[0])
+        ]
     ev.fatalities = _max(ev.fatalities, s.fatalities)
     ev.injuries = _max(ev.injuries, s.injuries)
     have = {(e.field, e.start, e.end) for e in ev.evidence}
@@ -1399,6 +1675,11 @@ def _merge(
         if (e.field, e.start, e.end) not in have and kept_actor.get(e.field, True)
     )
     ev.confidence = round(min(0.99, max(ev.confidence, _confidence(f)) + 0.03), 3)
+
+
+def _first_told(m: _Merged, i: int | None) -> bool:
+    """The telling comes before every sentence the event was told in (a headline)."""
+    return i is not None and all(i < x for x in m.sentences - {i})
 
 
 def _vaguer(a, b) -> bool:

@@ -369,10 +369,39 @@ def locate(
     if place is None and located:
         place = _previous_event(event, located)
     if place is None:
-        place = _most_named(mentions)
+        # (not a place named only in background: "وكانت الجماعة قد استهدفت في كانون
+        # الثاني 2022 منشآت نفطية في أبوظبي")
+        past = _background_spans(article)
+        current = [m for m in mentions if not any(a <= m.start < b for a, b in past)]
+        place = _most_named(current or mentions)
     if place is None:
         return event.location
     return place
+
+
+BACKGROUND_DAYS = 7  # as the extractor's: a date further back than this is background
+
+
+def _background_spans(article: Article) -> list[tuple[int, int]]:
+    """Sentences dated by their own words only to a month or a year, or to a day
+    more than a week before publication: background."""
+    from rasd.text.dates import find_dates
+
+    ref = article.published.date if article.published else None
+    pub = article.published.window if article.published else None
+    out = []
+    for s in article.content_sentences():
+        dates = [
+            d.window
+            for d in find_dates(article.text, s.start, s.end, reference=ref)
+            if not getattr(d, "future", False)
+        ]
+        if dates and all(
+            w.precision >= 3 or (pub is not None and (pub.start - w.end).days > BACKGROUND_DAYS)
+            for w in dates
+        ):
+            out.append((s.start, s.end))
+    return out
 
 
 def geocode(article: Article) -> Article:

@@ -170,6 +170,8 @@ def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, s
     qual = f"(?:{w['past']}|{w['next']}|{w['current']})"
     this = w["this"]
     words3 = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?"  # خمسة عشر: read by parse_number
+    # "واعترضت الدفاعات الاثنين الآخرين": the number two, not Monday
+    pair = rf"(?!\s+{w['pair']}(?!\w))" if "pair" in w else ""
 
     def month(tag: str) -> str:  # a month name, maybe paired: تموز (يوليو), أيار/مايو
         return rf"(?P<mon{tag}>{mon})(?:\s*[/(\-–]\s*{mon}\s*\)?)?"
@@ -224,6 +226,7 @@ def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, s
         rf"(?:\s+(?:{fill['day']}\s+)?{w['weekday']})?",
         # الأحد | مساء الثلاثاء | يوم الاثنين الماضي | ليل السبت الأحد
         "wd": rf"(?:(?P<kp>{w['part']})\s+)?(?:{fill['day']}\s+)?(?P<kw>{w['weekday']})"
+        rf"{pair}"
         rf"(?:(?:\s*[-–/]\s*|\s+(?:و\s*)?)(?P<kw2>{w['weekday']}))?(?:\s+(?P<kq>{qual}))?",
     }
     return "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in alts.items()) + ")"
