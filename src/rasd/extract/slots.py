@@ -85,6 +85,33 @@ class Slots:
 
 
 @functools.cache
+def _civilian_words() -> frozenset[str]:
+    """Person words that name a civilian victim (data/civilian_words.tsv)."""
+    from rasd import resources
+
+    return frozenset(
+        match_form(row["word"]) for row in resources.tsv("extract", "civilian_words.tsv")
+    )
+
+
+def _civilian_word(r: SentenceReading, start: int, end: int) -> tuple[int, int] | None:
+    """The first civilian person word in ``[start, end)`` (a whole word, through the
+    clitics و ف ب ل) that is no part of an actor's name: its span."""
+    words = _civilian_words()
+    for x in r.token_starts:
+        if not start <= x < end:
+            continue
+        y = x
+        while y < end and r.text[y].isalpha():
+            y += 1
+        form = match_form(r.text[x:y])
+        if form in words or (len(form) > 3 and form[0] in "وفبل" and form[1:] in words):
+            if not any(a.start < y and x < a.end for a in r.actors):
+                return x, y
+    return None
+
+
+@functools.cache
 def _units() -> frozenset[str]:
     return frozenset(match_form(u) for u in settings()["units"])
 
@@ -788,10 +815,15 @@ def _between(f: Frame, roles: _Roles):
         if b.row["role"] != "between":
             continue
         first = roles.after(b.end, gap=3)
-        if first is None or _kind(first) not in ARMED:
+        if first is None or _kind(first) not in (*ARMED, "other"):
             continue
         first = roles.specific(first)  # "بين مسلحين حوثيين ومسلحين من القبيلة"
         second = roles.after(first.end, gap=6, skip=(first,))
+        if second is not None and _kind(first) == "other":
+            # "بين عناصر من حركة فتح ومسلحين من جماعات إسلامية": a movement's fighters
+            # against an armed side are a side of the clash
+            if _kind(second) not in ARMED:
+                continue
         if second is not None and _kind(second) in (*ARMED, "civilians"):
             return first, roles.specific(second)
     return None
@@ -804,6 +836,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
     roles = _Roles(f)
     claimer = None
     speaker = None
+    spokesman = None
     victims = roles.victims
     used: list = list(victims)
     inside = f.inside(r.claims)
@@ -820,11 +853,19 @@ def _actors(f: Frame, slots: Slots) -> bool:
                     else roles.after(c.end, gap=2, pool=pool)
                     or roles.before(c.start, gap=2, pool=pool)
                 )
+                mouth = _spokesman(r, c.end) if where != "before" else None
+                if mouth is not None and (a is None or a.start >= mouth.end):
+                    # "أعلن المتحدث العسكري باسم الحوثيين يحيى سريع": the side the
+                    # spokesman speaks for
+                    a = a or roles.after(mouth.end, gap=1, pool=pool)
+                    spokesman = a
                 if a is not None and _kind(a) in ARMED and a not in victims and _speaker(r, c, a):
                     speaker = a
             continue
         if status == "claimed" and _negated_claim(r, c):
             continue  # "ولم يعلن الجيش الإسرائيلي مسؤوليته عن الضربة": no claim
+        if f.family == "arrest" and status in ("attributed", "denied"):
+            continue  # "اعتقلت خمسة أشخاص يشتبه بانتمائهم لداعش": the charge, not a blame
         if status == "claimed":
             after = roles.after(c.end, gap=3, pool=pool) if where != "before" else None
             if after is not None and _kind(after) not in ARMED:
@@ -927,7 +968,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
         elif (
             speaker is not None
             and slots.claim_status == "unknown"
-            and _reports(r, speaker)
+            and _reports(r, speaker, named=speaker is spokesman)
             and not any(t.row["form"] in ("suffer", "fall") for t in f.triggers)
             and not any(
                 a is not speaker
@@ -980,6 +1021,19 @@ def _actors(f: Frame, slots: Slots) -> bool:
             victim = roles.specific(victim)
             slots.actor2 = victim.actor
             slots.cite("actor2", victim.start, victim.end)
+    if (
+        slots.actor2 is None
+        and f.family == "violence"
+        and sides is None
+        and not any(t.row.get("sub_event_type") == "Armed clash" for t in f.triggers)
+    ):
+        # "اختطف مسلحون مواطنا"، "أصيب طفل بجروح جراء قصف": no side named as hit, and
+        # the victim a civilian person word
+        hurt = _civilian_word(r, f.start, f.end)
+        civilians = _dictionary_actor("civilians") if hurt is not None else None
+        if civilians is not None:
+            slots.actor2 = civilians
+            slots.cite("actor2", *hurt)
     if f.family == "protest":
         _protesters(slots, f.head)
     return sides is not None
@@ -1015,8 +1069,26 @@ def _speaker(r: SentenceReading, cue: Item, a) -> bool:
     )
 
 
-def _reports(r: SentenceReading, a) -> bool:
-    """What the speaker says follows as a clause (أنه اغتال، إن الضربات استهدفت)."""
+def _spokesman(r: SentenceReading, pos: int) -> Item | None:
+    """A spokesman word (roles ``spokesman``) right after a reporting verb ending at
+    ``pos``: the longest one."""
+    found = [
+        x
+        for x in r.roles
+        if x.row["role"] == "spokesman"
+        and x.start >= pos
+        and r.text[pos : x.start].strip() in ("", "ال")
+    ]
+    return max(found, key=lambda x: x.end, default=None)
+
+
+NAME_WORDS = 3  # words of a spokesman's name between the side he speaks for and the act
+
+
+def _reports(r: SentenceReading, a, named: bool = False) -> bool:
+    """What the speaker says follows as a clause (أنه اغتال، إن الضربات استهدفت).
+    ``named``: the speaker is the side a spokesman speaks for, whose name may
+    stand before the act (… باسم الحوثيين يحيى سريع استهداف سفينة)."""
     after = [t for t in r.triggers if t.start >= a.end]
     if not after:
         return False
@@ -1029,11 +1101,25 @@ def _reports(r: SentenceReading, a) -> bool:
     # verbal noun right after it (only a date between)
     if first.row["form"] not in ("noun", "verb") or r.definite_at(first.start):
         return False  # (اعتراض is read as a verb: a verbal noun all the same)
-    return all(
-        any(d.start <= x < d.end for d in r.dates)
+    light = [
+        *r.dates,
+        *(x for x in r.roles if x.row["role"] == "perform"),
+        *(c for c in r.claims if c.row.get("kind") == "statement"),  # "في بيان"
+    ]
+    rest = [
+        x
         for x in r.token_starts
-        if a.end <= x < first.start and r.text[x].isalnum()
-    )
+        if a.end <= x < first.start
+        and r.text[x].isalnum()
+        and not any(d.start <= x < d.end for d in light)
+    ]
+    # "أعلنت القوات تنفيذ عملية استهدفت": a verbal noun of doing before the act
+    if named and len(rest) <= NAME_WORDS:
+        covered = [*r.places, *r.actors, *r.weapons, *r.targets, *r.roles, *r.claims]
+        return not any(
+            any(d.start <= x < d.end for d in covered) or not r.text[x].isalpha() for x in rest
+        )  # (only a name: no place, side, weapon or grammar word)
+    return not rest
 
 
 def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
@@ -1117,9 +1203,27 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
                 ),
                 None,
             )
+        if agent is not None and _observer(r, agent, t):
+            agent = None  # "رصد الجيش الإسرائيلي إطلاق صواريخ": it saw the launch
         if agent is not None and t.row["form"] != "suffer":
             return agent
     return None
+
+
+def _observer(r: SentenceReading, a, t: Item) -> bool:
+    """A verb of detecting (roles ``observe``) stands between the actor and the
+    trigger after it, or right before the actor that opens the sentence: the actor
+    watched the act."""
+    if a.end > t.start:
+        return False
+    return any(
+        x.row["role"] == "observe"
+        and (
+            a.end <= x.start < t.start
+            or (x.end <= a.start and r.words_between(x.end, a.start) == 0)
+        )
+        for x in r.roles
+    )
 
 
 def _weapon_subject(f: Frame, w, a) -> bool:
@@ -1314,6 +1418,11 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
     slots.places = [p.text for p in inside]
     after = [p for p in inside if p.start >= head.start]
     m = (after or inside)[0]
+    if _sea(m):
+        # "استهدفوا إيلات بصاروخ … وأعلن الجيش اعتراضه فوق البحر الأحمر": a sea is
+        # where the missile passed or was stopped; a place on land named in the
+        # clause is where the attack was aimed
+        m = next((p for p in [*after, *inside] if not _sea(p)), m)
     place = getattr(m, "place", None)
     if place is None:
         place = Place(name=m.text, country=None, name_ar=m.text)
@@ -1332,6 +1441,12 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
         and r.text[m.end : x.end].strip().startswith("ال")
         for x in r.roles
     )
+
+
+def _sea(m) -> bool:
+    """A place mention that resolved to a sea or gulf (gazetteer kind ``sea``)."""
+    place = getattr(m, "place", None)
+    return ":sea:" in (getattr(place, "gazetteer_id", None) or "")
 
 
 def _in_quote(r: SentenceReading, pos: int) -> bool:

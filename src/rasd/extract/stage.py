@@ -40,7 +40,7 @@ from rasd.extract.slots import Slots, evidence, fill, fill_follow_up, fold_weapo
 from rasd.model import Actor, Article, DateWindow, Event, Weapon
 from rasd.text import match_form
 from rasd.text.dates import find_dates
-from rasd.text.numbers import find_quantities
+from rasd.text.numbers import find_quantities, ordinal
 from rasd.text.tokens import tokenize
 
 _ECHO_SKIPS = ("actor1", "actor2", "suspected_actor1", "claim_status", "date", "location")
@@ -88,6 +88,12 @@ def extract_article(article: Article) -> Article:
     for i, s in enumerate(sentences):
         r = read_lexicons(text, s.start, s.end)
         if r is None:
+            if kept and i - kept[-1][2] <= FOLLOW_UP:
+                # "وأضافت الهيئة أن الطاقم بخير ولم تقع إصابات": no event word, but a
+                # toll of none for the event just told
+                z = _zero_toll(text, s.start, s.end)
+                if z is not None:
+                    silent.append((z, i))
             continue
         if not hopeful(r):
             if _may_follow(r):
@@ -810,6 +816,41 @@ def _elsewhere(m: _Merged, f: Frame, s: Slots) -> bool:
     return m.frame.reading is f.reading and not _same_place(m, s) and not _unplaced(b)
 
 
+def _zero_toll(text: str, start: int, end: int):
+    """A reading of a sentence with no event word that says nobody was hurt
+    (casualties.tsv count ``zero``: لم تقع إصابات، الطاقم بخير), else None."""
+    from rasd.extract.lexicon import lexicon, scan
+    from rasd.extract.mentions import _LEXICONS, _hits
+    from rasd.extract.mentions import SentenceReading as Reading
+    from rasd.text import normalize
+
+    norm = normalize(text[start:end])
+    if not lexicon("casualties").may_hit(norm.text):
+        return None
+    starts = scan(_LEXICONS).starts(norm.text)
+    zero = [c for c in _hits("casualties", norm, start, starts) if c.row["count"] == "zero"]
+    if not zero:
+        return None
+    r = Reading(start, end, [])
+    r.text = text
+    r.casualties = zero
+    r.roles = [x for x in _hits("roles", norm, start, starts) if x.row["role"] == "negation"]
+    return r
+
+
+def _zero_slots(r) -> Slots:
+    """The slots of a reading from :func:`_zero_toll`: none killed, none hurt."""
+    slots = Slots("", "", "ASSAULT", False)
+    for c in r.casualties:
+        if c.row["field"] in ("none", "no_fatalities"):
+            slots.fatalities = 0
+            slots.cite("fatalities", c.start, c.end)
+        if c.row["field"] in ("none", "no_injuries"):
+            slots.injuries = 0
+            slots.cite("injuries", c.start, c.end)
+    return slots
+
+
 def _may_follow(r) -> bool:
     """Cheap test before the look-ups: can the sentence say who claimed, denied or
     was blamed, that nobody was hurt, or what was damaged?"""
@@ -837,7 +878,7 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
             r.token_starts = [t.start for t in r.tokens]
             r.quantities = find_quantities(r.tokens)
     f = Frame(r.start, r.end, "violence", r.triggers, r)
-    slots = fill_follow_up(f, text)
+    slots = fill_follow_up(f, text) if r.triggers else _zero_slots(r)
     status = (
         slots.claim_status if any(e[0] == "claim_status" for e in slots.evidence) else "unknown"
     )
@@ -1331,6 +1372,30 @@ def _another(f: Frame) -> bool:
     )
 
 
+def _remnant(f: Frame, s: Slots) -> bool:
+    """The clause's subject is the rest of a salvo (roles ``remnant``: انفجرت الثالثة،
+    سقط الباقي) right after its first trigger, and it names no weapon of its own:
+    it tells what became of the weapons of the attack told just before."""
+    r = f.reading
+    first = min(f.triggers, key=lambda t: t.start)
+    if s.weapons:
+        # "فيما سقط صاروخ ثالث قرب كريات شمونة": one weapon right after the act and an
+        # ordinal from the third on after it (the first two are the salvo told before)
+        ws = [w for w in f.inside(r.weapons) if w.start >= first.start]
+        if len(f.inside(r.weapons)) != 1 or not ws or r.text[first.end : ws[0].start].strip():
+            return False  # (the weapon may be part of the trigger: سقط صاروخ)
+        end = max(ws[0].end, first.end)
+        after = r.text[end : end + 12].split()
+        rank = ordinal(after[0].strip("،,.")) if after else None
+        return rank is not None and rank >= 3
+    return any(
+        x.row["role"] == "remnant"
+        and x.start >= first.end
+        and r.text[first.end : x.start].strip() in ("", "ال")
+        for x in f.inside(r.roles)
+    )
+
+
 def _told_again(m: _Merged, s: Slots) -> bool:
     """A second clause of the sentence names the event's own place (a claim and
     the other side's account: "استهدفوا ثكنة زرعيت … في حين قال الجيش إن قذيفتين
@@ -1348,6 +1413,14 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
     for m in merged:
         ev = m.event
         if FAMILY.get(ev.plover_type, "violence") != fam:
+            continue
+        if m is merged[-1] and _remnant(f, s) and ev.weapons and _soft_overlap(m, s):
+            # "… وأسقطت الدفاعات اثنتين منها بينما انفجرت الثالثة داخل القاعدة": where
+            # the rest fell is a spot of the attack's place, not another place
+            if ev.location is not None:
+                s.location, s.place_text, s.places = None, None, []
+                s.evidence = [e for e in s.evidence if e[0] != "location"]
+            yield m
             continue
         if m.frame.reading is f.reading and not _told_again(m, s):
             # two frames of one sentence are two events unless the second is a weak echo

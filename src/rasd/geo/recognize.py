@@ -106,6 +106,7 @@ class Lexicon:
     particles: frozenset[str] = frozenset()
     launches: frozenset[str] = frozenset()
     transfers: frozenset[str] = frozenset()
+    sides: frozenset[str] = frozenset()
 
 
 def _form(word: str) -> str:
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
     particles = frozenset(bare(_form(r["word"])) for r in people if r["role"] == "particle")
     launches = frozenset(_form(r["word"]) for r in rel if r["role"] == "launch")
     transfers = frozenset(_form(r["word"]) for r in rel if r["role"] == "transfer")
+    sides = frozenset(_form(r["word"]) for r in rel if r["role"] == "side")
     return Lexicon(
         matcher,
         cues,
@@ -151,6 +153,7 @@ def lexicon() -> Lexicon:
         particles,
         launches,
         transfers,
+        sides,
     )
 
 
@@ -243,7 +246,17 @@ def is_origin(text: str, start: int, pos: int) -> bool:
         words = words[:-1]  # "نقلوا إلى مستشفى قضاء مخمور": the cue word of the place
     if not words:
         return False
+    side = False
+    if len(words) > 1 and (
+        {words[-1].form, *(stem for _, stem in _stems(words[-1]))} & (lex.sides | lex.relations)
+    ):
+        # "أطلقا من اتجاه بلدة الخيام"، "انطلقت من جنوب لبنان": the side or the
+        # direction of the place, after من
+        side = bool({words[-1].form, *(stem for _, stem in _stems(words[-1]))} & lex.sides)
+        words = words[:-1]
     stems = {stem for _, stem in _stems(words[-1])}
+    if side and _form("من") in stems:
+        return True  # "من اتجاه X"، "من جهة X": where it came from, with or without a launch word
     if _form("من") in stems:
         cues = lex.launches
     elif _form("إلى") in stems:
