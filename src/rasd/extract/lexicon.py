@@ -162,6 +162,7 @@ class Lexicon:
         else:
             self._re = None
         self._found: dict[str, tuple[str, dict[str, str]] | None] = {}
+        self._cores: dict[str, tuple[tuple[str, dict[str, str]] | None, bool]] = {}
 
     def _lookup(self, core: str) -> tuple[str, dict[str, str]] | None:
         """The variant and row of a matched core (memoised: the same words recur)."""
@@ -221,7 +222,7 @@ class Lexicon:
             return []
         out = []
         stop = len(text) if end is None else end
-        lookup = self._lookup
+        cores = self._cores
         match = self._re.match
         pos = 0
         phrase = self._phrase
@@ -234,13 +235,11 @@ class Lexicon:
             a, b = m.span(1)
             pos = b
             core = m.group(1)
-            found = lookup(core)
-            if (
-                phrase is not None
-                and self._may_open(core)
-                and (p := phrase.match(text, a, stop)) is not None
-                and p.end() > b
-            ):
+            known = cores.get(core)
+            if known is None:
+                known = self._core_info(core)
+            found, opens = known
+            if opens and (p := phrase.match(text, a, stop)) is not None and p.end() > b:
                 longer = self._longest(text, a, b, stop)
                 if longer is not None:
                     b, found = longer
@@ -249,6 +248,14 @@ class Lexicon:
                 continue
             out.append(Hit(a, b, found[0], found[1]))
         return out
+
+    def _core_info(self, core: str) -> tuple[tuple[str, dict[str, str]] | None, bool]:
+        """:meth:`_lookup` of a matched core, and whether its first word may open a
+        longer phrase (:meth:`_may_open`), remembered together for :meth:`find_at`."""
+        info = (self._lookup(core), self._phrase is not None and self._may_open(core))
+        if len(self._cores) < _MEMO:
+            self._cores[core] = info
+        return info
 
     def may_hit(self, text: str) -> bool:
         """Whether ``text`` holds anything the lexicon's regex matches (a cheap
