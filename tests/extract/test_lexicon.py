@@ -183,3 +183,22 @@ def test_plus_lets_a_word_carry_an_attached_pronoun() -> None:
     assert found("استهداف القاعدة") == ["استهداف"]
     assert found("استهدافات متكررة") == []
     assert found("نفت اغتياله") == []
+
+
+def test_find_at_builds_the_callers_items() -> None:
+    """``find_at(make=..., base=...)`` gives the hits of a plain ``find_at``,
+    shifted by ``base`` and built by ``make`` (the extractor's own items)."""
+    import random
+
+    from rasd.extract.lexicon import scan
+    from rasd.extract.mentions import Item
+
+    shared = scan(LEXICONS)
+    for text in _sentences(random.Random(9))[:100]:
+        form = normalize(text).text
+        for name, at in zip(LEXICONS, shared.starts(form), strict=True):
+            lex = lexicon(name)
+            made = lex.find_at(form, at, make=Item, base=40)
+            assert all(type(i) is Item for i in made)
+            want = [(h.start + 40, h.end + 40, h.row) for h in lex.find_at(form, at)]
+            assert [(i.start, i.end, i.row) for i in made] == want, (name, text)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 from typing import Any
@@ -215,9 +216,19 @@ class Lexicon:
             out.append(Hit(a, b, found[0], found[1]))
         return out
 
-    def find_at(self, text: str, starts: list[int], end: int | None = None) -> list[Hit]:
+    def find_at(
+        self,
+        text: str,
+        starts: list[int],
+        end: int | None = None,
+        *,
+        make: Callable[[int, int, dict[str, str]], Any] | None = None,
+        base: int = 0,
+    ) -> list[Any]:
         """:meth:`find`, trying only the word ``starts`` a :class:`Scan` found for
-        this lexicon (the same hits: a hit can only start at one of them)."""
+        this lexicon (the same hits: a hit can only start at one of them). With
+        ``make``, each hit is built as ``make(start + base, end + base, row)``
+        instead of a :class:`Hit` (the caller's own type, without a copy)."""
         if self._re is None:
             return []
         out = []
@@ -246,7 +257,10 @@ class Lexicon:
                     pos = b
             if found is None:
                 continue
-            out.append(Hit(a, b, found[0], found[1]))
+            if make is None:
+                out.append(Hit(a, b, found[0], found[1]))
+            else:
+                out.append(make(a + base, b + base, found[1]))
         return out
 
     def _core_info(self, core: str) -> tuple[tuple[str, dict[str, str]] | None, bool]:
