@@ -129,6 +129,45 @@ def test_scan_goes_on_after_a_hyphenated_opener() -> None:
     assert [h.row["v"] for h in models.find_at(form, starts[0])] == ["rocket"]
 
 
+def _starts_by_position(lexicons: list[Lexicon], form: str) -> list[list[int]]:
+    """What :meth:`Scan.starts` must give, the slow way: every position not after a
+    word character whose characters up to the next space some lexicon opens with."""
+    import re
+
+    out: list[list[int]] = [[] for _ in lexicons]
+    for p in range(len(form)):
+        if form[p].isspace() or (p and re.match(r"\w", form[p - 1])):
+            continue
+        run = re.match(r"\S*", form[p:]).group()
+        for i, lx in enumerate(lexicons):
+            if lx.opens(run):
+                out[i].append(p)
+    return out
+
+
+def test_scan_starts_are_every_opening_position() -> None:
+    """The scan reads runs between spaces (remembered per run) and finds each run's
+    place again in the text: the same starts as a look at every position, with
+    runs repeated, a run inside a longer word, marks glued to words, several kinds
+    of space, and runs read for the first time or again."""
+    import random
+
+    from rasd.extract.lexicon import Scan
+
+    models = Lexicon([{"phrase": "فجر-5", "v": "rocket"}, {"phrase": "«", "v": "quote"}])
+    times = Lexicon([{"phrase": "فجر", "v": "dawn"}, {"phrase": "قصف*", "v": "attack"}])
+    lexicons = [models, times, lexicon("triggers"), lexicon("modality")]
+    scanner = Scan(lexicons)
+    pieces = ["قصف", "وقصف", "القصف", "فجر-5", "فجر", "(قصف", "قصف،", "«قصف»", "-قصف", "استهدف"]
+    pieces += ["هجوم", "بالهجوم", "الهجوم.", "لم", "يسفر", "3", "فجر-قصف", "xقصف", "ال"]
+    spaces = [" ", "  ", "\n", "\t", "\u00a0", " \n "]
+    rng = random.Random(7)
+    for _ in range(300):
+        form = "".join(rng.choice(pieces) + rng.choice(spaces) for _ in range(rng.randint(1, 10)))
+        form = normalize(form.strip() if rng.random() < 0.5 else form).text
+        assert scanner.starts(form) == _starts_by_position(lexicons, form), form
+
+
 def test_plus_lets_a_word_carry_an_attached_pronoun() -> None:
     """``استهداف+`` finds استهدافها and استهدافه (its targeting), not a longer word
     or a word without the pronoun's letters; without ``+`` the suffixed form is
@@ -144,3 +183,22 @@ def test_plus_lets_a_word_carry_an_attached_pronoun() -> None:
     assert found("استهداف القاعدة") == ["استهداف"]
     assert found("استهدافات متكررة") == []
     assert found("نفت اغتياله") == []
+
+
+def test_find_at_builds_the_callers_items() -> None:
+    """``find_at(make=..., base=...)`` gives the hits of a plain ``find_at``,
+    shifted by ``base`` and built by ``make`` (the extractor's own items)."""
+    import random
+
+    from rasd.extract.lexicon import scan
+    from rasd.extract.mentions import Item
+
+    shared = scan(LEXICONS)
+    for text in _sentences(random.Random(9))[:100]:
+        form = normalize(text).text
+        for name, at in zip(LEXICONS, shared.starts(form), strict=True):
+            lex = lexicon(name)
+            made = lex.find_at(form, at, make=Item, base=40)
+            assert all(type(i) is Item for i in made)
+            want = [(h.start + 40, h.end + 40, h.row) for h in lex.find_at(form, at)]
+            assert [(i.start, i.end, i.row) for i in made] == want, (name, text)

@@ -223,3 +223,18 @@ def test_place_precheck_remembers_words_without_mixing_sentences() -> None:
     for _ in range(2):
         assert _may_name_place(with_place, 0, len(with_place))
         assert not _may_name_place(without, 0, len(without))
+
+
+def test_place_precheck_spans_of_one_text_keep_their_own_answers() -> None:
+    """Answers remembered per span of the last text: each span of one text, asked
+    in any order and again, gets what a fresh look at it gives."""
+    from rasd.geo import recognize
+
+    text = "قال المتحدث إن الاجتماع انتهى.\nسقطت قذائف على مدينة الموصل.\nوانتهى دون اتفاق."
+    cuts = [0, 31, 60, len(text)]
+    spans = [(a, b) for a in cuts for b in cuts if a < b]
+    lex = recognize.lexicon()
+    want = {s: recognize._may_name_place_new(text, *s, lex) for s in spans}
+    assert set(want.values()) == {True, False}
+    for s in spans + spans[::-1]:
+        assert recognize._may_name_place(text, *s) == want[s], s

@@ -44,6 +44,46 @@ def test_precheck_never_rejects_what_the_grammar_matches():
     assert matched > 1000  # the fuzz reaches the grammar
 
 
+def test_lead_lookahead_changes_no_match():
+    """The grammar's opening lookahead (``dates._lead``) only spares attempts: the
+    same matches, groups and spans as the grammar without it, on text mixing date
+    words, ordinals, digits, clitics, marks and ordinary words."""
+    import re
+
+    g = dates._grammar()
+    start = r"(?<![\w/:.])(?:[وف](?=\w))?(?:[بلك](?=\w))?"
+    plain = re.compile(start + dates._body(g.months, g.words) + r"(?![^\W\d_])")
+    assert plain.pattern != g.find.pattern
+    words = _grammar_words() + ["السابع", "الخامس", "والعشرين", "عشر", "من", "2024", "27"]
+    filler = ["قصف", "في", "قال", "القوات", "الهجوم", "و", "،", "-", "/", ".", ":", "(", "27/7"]
+    fixed = [
+        "قصف في السابع من تموز 2024 وفي الخامس والعشرين من أغسطس الماضي",
+        "والحادي عشر من شهر آذار، بالثالث عشر من أيار/مايو",
+        "منذ ثلاثة أيام وقبل نحو أسبوعين، مساء أمس الأحد، 27/7/2024 و2024-07-27",
+    ]
+    for text in fixed:
+        form = normalize(text).text
+        want = [(m.span(), m.lastgroup, m.groupdict()) for m in plain.finditer(form)]
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in g.find.finditer(form)] == want
+        assert len(want) >= 2, text
+    rng = random.Random(11)
+    matched = 0
+    for _ in range(20000):
+        parts = []
+        for _ in range(rng.randint(1, 7)):
+            w = rng.choice(words) if rng.random() < 0.6 else rng.choice(filler)
+            if rng.random() < 0.3:
+                w = rng.choice("وف") + w
+            if rng.random() < 0.3:
+                w = rng.choice("بلك") + w
+            parts.append(w)
+        form = normalize(rng.choice([" ", "، ", " - ", "/", "  "]).join(parts)).text
+        want = [(m.span(), m.lastgroup, m.groupdict()) for m in plain.finditer(form)]
+        assert [(m.span(), m.lastgroup, m.groupdict()) for m in g.find.finditer(form)] == want
+        matched += bool(want)
+    assert matched > 2000  # the fuzz reaches the grammar
+
+
 def test_precheck_rejects_a_sentence_without_date_words():
     g = dates._grammar()
     text = "قال مصدر أمني إن القوات استهدفت موقعا للمسلحين"

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
 from typing import Any
 
 from rasd import resources
@@ -37,9 +39,11 @@ _SUFFIX = "\x02"  # stands for "+" (an attached pronoun may follow) inside the t
 _SPACE = "\x01"  # stands for one run of spaces
 _WHITESPACE = re.compile(r"\s+")
 _MEMO = 100_000  # matched cores remembered per lexicon
+# where a hit may start: not inside a word, with the run of characters up to the
+# next space (a hit of one lexicon, فجر-5, may hide the start of another after
+# its hyphen, so every such position counts, not only those after a space)
+_STARTS = re.compile(r"(?<!\w)(?=(\S+))")
 _NEXT_WORD = re.compile(r"\s+\w+")
-_RUN = re.compile(r"\S*")  # the characters up to the next space
-_WORD_END = re.compile(r"\w+")
 
 
 # not frozen: a frozen dataclass is built through object.__setattr__, and
@@ -159,6 +163,7 @@ class Lexicon:
         else:
             self._re = None
         self._found: dict[str, tuple[str, dict[str, str]] | None] = {}
+        self._cores: dict[str, tuple[tuple[str, dict[str, str]] | None, bool]] = {}
 
     def _lookup(self, core: str) -> tuple[str, dict[str, str]] | None:
         """The variant and row of a matched core (memoised: the same words recur)."""
@@ -211,14 +216,24 @@ class Lexicon:
             out.append(Hit(a, b, found[0], found[1]))
         return out
 
-    def find_at(self, text: str, starts: list[int], end: int | None = None) -> list[Hit]:
+    def find_at(
+        self,
+        text: str,
+        starts: list[int],
+        end: int | None = None,
+        *,
+        make: Callable[[int, int, dict[str, str]], Any] | None = None,
+        base: int = 0,
+    ) -> list[Any]:
         """:meth:`find`, trying only the word ``starts`` a :class:`Scan` found for
-        this lexicon (the same hits: a hit can only start at one of them)."""
+        this lexicon (the same hits: a hit can only start at one of them). With
+        ``make``, each hit is built as ``make(start + base, end + base, row)``
+        instead of a :class:`Hit` (the caller's own type, without a copy)."""
         if self._re is None:
             return []
         out = []
         stop = len(text) if end is None else end
-        lookup = self._lookup
+        cores = self._cores
         match = self._re.match
         pos = 0
         phrase = self._phrase
@@ -231,21 +246,30 @@ class Lexicon:
             a, b = m.span(1)
             pos = b
             core = m.group(1)
-            found = lookup(core)
-            if (
-                phrase is not None
-                and self._may_open(core)
-                and (p := phrase.match(text, a, stop)) is not None
-                and p.end() > b
-            ):
+            known = cores.get(core)
+            if known is None:
+                known = self._core_info(core)
+            found, opens = known
+            if opens and (p := phrase.match(text, a, stop)) is not None and p.end() > b:
                 longer = self._longest(text, a, b, stop)
                 if longer is not None:
                     b, found = longer
                     pos = b
             if found is None:
                 continue
-            out.append(Hit(a, b, found[0], found[1]))
+            if make is None:
+                out.append(Hit(a, b, found[0], found[1]))
+            else:
+                out.append(make(a + base, b + base, found[1]))
         return out
+
+    def _core_info(self, core: str) -> tuple[tuple[str, dict[str, str]] | None, bool]:
+        """:meth:`_lookup` of a matched core, and whether its first word may open a
+        longer phrase (:meth:`_may_open`), remembered together for :meth:`find_at`."""
+        info = (self._lookup(core), self._phrase is not None and self._may_open(core))
+        if len(self._cores) < _MEMO:
+            self._cores[core] = info
+        return info
 
     def may_hit(self, text: str) -> bool:
         """Whether ``text`` holds anything the lexicon's regex matches (a cheap
@@ -300,34 +324,61 @@ class Scan:
 
     def __init__(self, lexicons: list[Lexicon]) -> None:
         self.lexicons = lexicons
-        openers = sorted({o for lx in lexicons for o in lx.openers})
-        self._re = re.compile(f"{_PREFIX}(?:{_trie_regex(openers)})(?!\\w)") if openers else None
+        self._any = any(lx.openers for lx in lexicons)
         self._opened: dict[str, tuple[int, ...]] = {}
+        # per run of characters between spaces: (offset in the run, lexicons) of each
+        # position in it that may open a hit (words recur: each is worked out once)
+        self._runs: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
 
     def starts(self, text: str) -> list[list[int]]:
         """For each lexicon (in order), the word starts in ``text`` it may match at."""
         out: list[list[int]] = [[] for _ in self.lexicons]
-        if self._re is None:
+        if not self._any:
             return out
-        opened = self._opened
-        search = self._re.search
-        pos = 0
-        while (m := search(text, pos)) is not None:
-            at = m.start()
-            # which lexicons may open here depends on the characters up to the next
-            # space only; a hit of one (فجر-5) may hide the start of another after
-            # its hyphen, so the scan goes on after this word, not after the match
-            run = _RUN.match(text, at).group()
-            which = opened.get(run)
-            if which is None:
-                which = tuple(i for i, lx in enumerate(self.lexicons) if lx.opens(run))
-                if len(opened) < _MEMO:
-                    opened[run] = which
-            for i in which:
-                out[i].append(at)
-            word = _WORD_END.match(text, at)
-            pos = word.end() if word is not None else at + 1
+        runs = text.split()  # str.split and the regex \s agree on what a space is
+        known = self._runs
+        found = list(map(known.get, runs))
+        if None in found:
+            for k, run in enumerate(runs):
+                if found[k] is None:
+                    found[k] = self._run_starts(run)
+        pos, size = 0, len(text)
+        for run, opens in zip(compress(runs, found), filter(None, found), strict=True):
+            # the run's own place: the first occurrence after the last one that is
+            # a whole run (spaces or an end on both sides)
+            at = text.find(run, pos)
+            end = at + len(run)
+            while (at > 0 and not text[at - 1].isspace()) or (
+                end < size and not text[end].isspace()
+            ):
+                at = text.find(run, at + 1)
+                end = at + len(run)
+            for offset, which in opens:
+                for i in which:
+                    out[i].append(at + offset)
+            pos = end
         return out
+
+    def _run_starts(self, run: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
+        """Where in ``run`` (no spaces) a hit may open, with the lexicons that may
+        open one there: at its start and after each mark (a hit of one lexicon,
+        فجر-5, may hide the start of another after its hyphen); which lexicons
+        depends on the characters from there to the end of the run only."""
+        opened = self._opened
+        out = []
+        for m in _STARTS.finditer(run):
+            rest = m.group(1)
+            which = opened.get(rest)
+            if which is None:
+                which = tuple(i for i, lx in enumerate(self.lexicons) if lx.opens(rest))
+                if len(opened) < _MEMO:
+                    opened[rest] = which
+            if which:
+                out.append((m.start(), which))
+        found = tuple(out)
+        if len(self._runs) < _MEMO:
+            self._runs[run] = found
+        return found
 
 
 @functools.cache

@@ -75,11 +75,9 @@ def _hits(name: str, norm, base: int, starts: list[list[int]]) -> list[Item]:
     at = starts[_LEXICONS.index(name)]
     if not at:
         return []
-    hits = lexicon(name).find_at(norm.text, at)
-    if not hits:
-        return []
     if norm.one_to_one:  # offsets carry over (most sentences: no diacritics)
-        return [Item(h.start + base, h.end + base, h.row) for h in hits]
+        return lexicon(name).find_at(norm.text, at, make=Item, base=base)
+    hits = lexicon(name).find_at(norm.text, at)
     out = []
     for h in hits:
         a, b = norm.to_original(h.start, h.end)

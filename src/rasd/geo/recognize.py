@@ -590,8 +590,32 @@ _LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of a matching form
 def _may_name_place(text: str, start: int, end: int | None) -> bool:
     """False when no word of ``text[start:end]`` may start a gazetteer name
     or be a cue word: ``recognize`` would find nothing there (most sentences).
-    Cheaper than tokenising: the words alone, looked up in memos."""
+    Cheaper than tokenising: the words alone, looked up in memos. The answer
+    is remembered per span of the last text (the geocoder asks twice per
+    sentence: for the article's context, then for its places)."""
     lex = lexicon()
+    global _span_answers
+    seen, seen_lex, spans = _span_answers
+    if seen is not text or seen_lex is not lex:
+        spans = {}
+        _span_answers = (text, lex, spans)
+    answer = spans.get((start, end))
+    if answer is None:
+        answer = _may_name_place_new(text, start, end, lex)
+        if len(spans) < 1024:
+            spans[start, end] = answer
+    return answer
+
+
+# _may_name_place answers for spans of the last text (one article at a time)
+_span_answers: tuple[str | None, Lexicon | None, dict[tuple[int, int | None], bool]] = (
+    None,
+    None,
+    {},
+)
+
+
+def _may_name_place_new(text: str, start: int, end: int | None, lex: Lexicon) -> bool:
     global _word_answers
     owner, named, plain = _word_answers
     if owner is not lex:

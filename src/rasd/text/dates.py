@@ -105,7 +105,7 @@ def _grammar() -> _Grammar:
         raise ResourceError(f"rasd/text/data/date_words.tsv lacks {missing}", value=missing)
     body = _body(months, words)
     start = r"(?<![\w/:.])(?:[وف](?=\w))?(?:[بلك](?=\w))?"
-    find = re.compile(start + body + r"(?![^\W\d_])")
+    find = re.compile(start + _lead(months, words) + body + r"(?![^\W\d_])")
     full = re.compile(body)
     w = {k: _alt(v) for k, v in words.items()}
     wd_day = _alt(f for f, v in words["filler"].items() if v == "day")
@@ -159,8 +159,48 @@ def _may_hold_date(form: str, keys: frozenset[str] | None) -> bool:
     return False
 
 
+# the ordinal day of an "ord" expression (السابع من، الخامس والعشرين من)
+_ORDINAL_DAY = r"ال[^\W\d_]+(?:\s+(?:عشر|و\s*ال[^\W\d_]+))?"
+# the kinds of date word an expression may open with (see ``_body``)
+_OPENING_KINDS = ("part", "filler", "weekday", "phase", "this", "period", "ago", "night", "day")
+
+
+def _lead(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, str]]) -> str:
+    """A lookahead of what every expression of ``_body`` opens with (at the
+    expression, after the clitics): a digit, the first word of a month name or of a date word of
+    ``_OPENING_KINDS``, or an ordinal followed by من. Most words open none, and
+    the lookahead fails on them at once (its words are one character trie), where
+    the whole grammar would try each alternative; it changes no match. A new
+    alternative in ``_body`` must open with one of these."""
+    firsts = {f.split()[0] for f in months if f.split()}
+    for kind in _OPENING_KINDS:
+        firsts.update(f.split()[0] for f in words[kind] if f.split())
+    return rf"(?=\d|{_ORDINAL_DAY}\s+من\s|{_trie(firsts)})"
+
+
+def _trie(forms: Iterable[str]) -> str:
+    """A regex matching any of ``forms`` (literal strings), alternatives
+    factored by their common prefixes, so a mismatch fails in a few steps."""
+    root: dict[str, dict] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, str]]) -> str:
-    """The grammar: one alternation, one named group per kind of expression."""
+    """The grammar: one alternation, one named group per kind of expression.
+    Every alternative opens with a word ``_lead`` knows (or a digit)."""
     w = {k: _alt(v) for k, v in words.items()}
     fill = {
         kind: _alt(f for f, v in words["filler"].items() if v == kind)
@@ -200,7 +240,7 @@ def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, s
         + month("a")
         + rf"(?:{year('a')}|\s+(?P<qa>{qual}))?",
         # السابع من تموز 2024 | الخامس والعشرين من أغسطس الماضي
-        "ord": r"(?P<od>ال[^\W\d_]+(?:\s+(?:عشر|و\s*ال[^\W\d_]+))?)\s+من\s+"
+        "ord": rf"(?P<od>{_ORDINAL_DAY})\s+من\s+"
         + rf"(?:{fill['month']}\s+)?"
         + month("o")
         + rf"(?:{year('o')}|\s+(?P<qo>{qual}))?",
