@@ -202,3 +202,19 @@ def test_find_at_builds_the_callers_items() -> None:
             assert all(type(i) is Item for i in made)
             want = [(h.start + 40, h.end + 40, h.row) for h in lex.find_at(form, at)]
             assert [(i.start, i.end, i.row) for i in made] == want, (name, text)
+
+
+def test_first_look_word_starts_are_offsets_into_the_article() -> None:
+    """Before the tokens are read, a sentence's word starts are offsets into the
+    article (not shifted by the sentence's own start): word distances in the
+    cheap pre-test are measured on the right words."""
+    from rasd.extract.mentions import read_lexicons
+
+    first = "قال مصدر أمني اليوم."
+    second = "استهدفت المقاومة قاعدة حرير بطائرة مسيرة."
+    text = f"{first} {second}"
+    start = len(first) + 1
+    r = read_lexicons(text, start, len(text))
+    assert r is not None
+    assert [text[i : i + 3] for i in r.token_starts[:2]] == ["است", "الم"]
+    assert all(start <= i < len(text) for i in r.token_starts)

@@ -142,7 +142,7 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     r.triggers = [t for t in r.triggers if not _protest_inside_weapon(t, r.weapons)]
     if not r.triggers:
         return None
-    r.token_starts = [m.start() + start for m in _WORD.finditer(text, start, end)]
+    r.token_starts = [m.start() for m in _WORD.finditer(text, start, end)]
     return r
 
 
