@@ -317,7 +317,7 @@ def score(f: Frame) -> float:
     first = min(f.triggers, key=lambda t: t.start)
     if (
         not f.conjunct
-        and r.words_between(r.start, first.start) > s["late_words"]
+        and r.words_between(r.start, first.start) - _aside_words(r, first.start) > s["late_words"]
         and not any(
             c.row["role"] == "complement"
             and c.end <= first.start
@@ -863,6 +863,33 @@ def _victim(r: SentenceReading, f: Frame, head: Item) -> bool:
         q.start >= head.end and q.start < f.end and r.words_between(head.end, q.start) <= reach
         for q in r.quantities
     )
+
+
+def _aside_words(r: SentenceReading, pos: int) -> int:
+    """Words of a statement's aside right before ``pos`` (``statement_aside``)."""
+    aside = statement_aside(r, r.start, pos)
+    return r.words_between(*aside) if aside is not None else 0
+
+
+def statement_aside(r: SentenceReading, lo: int, hi: int) -> tuple[int, int] | None:
+    """A comma-bounded aside ending right before ``hi`` (the act) that opens with a
+    statement cue (``في بيان``, after ``lo``) and holds no place, weapon, target,
+    act or date: "أعلنت القوات، في بيان للمتحدث باسمها العميد يحيى سريع، استهداف …"
+    tells where the statement came from, not what happened. (start, end) of the
+    aside's commas."""
+    b = next((i for i in range(hi - 1, lo - 1, -1) if not r.text[i].isspace()), None)
+    if b is None or r.text[b] not in ",،":
+        return None
+    for c in r.claims:
+        if c.row.get("kind") != "statement" or not lo <= c.start < b:
+            continue
+        a = next((i for i in range(c.start - 1, lo - 1, -1) if not r.text[i].isspace()), None)
+        if a is None or r.text[a] not in ",،":
+            continue
+        held = [*r.places, *r.weapons, *r.targets, *r.triggers, *r.dates]
+        if not any(a < d.start < b for d in held) and r.text[a + 1 : b].count("،") == 0:
+            return a, b
+    return None
 
 
 def _word_start(r: SentenceReading, pos: int) -> int:

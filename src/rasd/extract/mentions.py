@@ -16,7 +16,7 @@ from typing import Any
 
 from rasd.extract import deps
 from rasd.extract.lexicon import lexicon, scan
-from rasd.text import normalize
+from rasd.text import match_form, normalize
 from rasd.text.dates import find_dates
 from rasd.text.numbers import find_quantities
 from rasd.text.tokens import tokenize
@@ -85,6 +85,16 @@ def _hits(name: str, norm, base: int, starts: list[list[int]]) -> list[Item]:
     return out
 
 
+def _taa_noun(text: str, t: Item) -> bool:
+    """A verb with an attached ه read in a word written with ة (القتلة، the killers, is
+    not قتله, he killed him): the word is a noun of its own, not the trigger."""
+    word = text[t.start : t.end]
+    if t.row.get("form") != "verb" or " " in word or not word.endswith("ة"):
+        return False
+    stem = match_form(word[:-1])
+    return any(match_form(v.strip()) == stem for v in t.row["phrase"].split("|"))
+
+
 def _drop_covered(items: list[Item], by: list[Item]) -> list[Item]:
     """``items`` that do not overlap any of ``by`` (a weapon is not also a target)."""
     if not by:
@@ -117,6 +127,8 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     # idioms that contain a trigger word but report nothing (وقف اطلاق النار،
     # اطلاق سراح) are rows with plover_type "-": they win the span, then go
     triggers = [t for t in _hits("triggers", norm, start, starts) if t.row["plover_type"] != "-"]
+    nouns = [t for t in triggers if _taa_noun(text, t)]
+    triggers = [t for t in triggers if t not in nouns]
     if not triggers:
         return None
     r = SentenceReading(start, end, triggers)
@@ -125,7 +137,11 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     r.weapons = [w for w in _hits("weapons", norm, start, starts) if w.row["kind"] != "-"]
     r.targets = _drop_covered(_hits("targets", norm, start, starts), r.weapons)
     r.claims = _hits("claims", norm, start, starts)
-    r.casualties = _hits("casualties", norm, start, starts)
+    r.casualties = [
+        c
+        for c in _hits("casualties", norm, start, starts)
+        if not any(c.start == t.start and c.end == t.end for t in nouns)
+    ]
     r.roles = [
         x
         for x in _hits("roles", norm, start, starts)

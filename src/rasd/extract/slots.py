@@ -26,7 +26,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass, field
 
-from rasd.extract.frames import Frame, settings
+from rasd.extract.frames import Frame, settings, statement_aside
 from rasd.extract.mentions import Item, SentenceReading
 from rasd.geo.recognize import is_origin
 from rasd.model import Actor, DateWindow, Evidence, Place, Target, Weapon
@@ -776,6 +776,8 @@ def _victims(f: Frame) -> list:
             continue
         for a in f.inside(r.actors):
             if a.start >= c.end:
+                if any(a.start < w.end and w.start < a.end for w in r.weapons):
+                    break  # "أصيب ثلاثة جراء سقوط مسيرة حوثية": the weapon's side struck
                 counted = any(
                     c.end <= q.start < a.start or a.start <= q.start < a.end for q in r.quantities
                 ) or any(
@@ -842,6 +844,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
     inside = f.inside(r.claims)
     claims = inside or [c for c in r.claims if c.start >= f.end or c.end <= f.start]
     pool = None if inside else r.actors  # a claim outside the clause names its actor outside it too
+    claims = [*_spoken(r, f), *claims]
     for c in claims:
         status, where = c.row["status"], c.row["actor"]
         if c.row.get("kind") == "statement":
@@ -1069,6 +1072,21 @@ def _speaker(r: SentenceReading, cue: Item, a) -> bool:
     )
 
 
+def _spoken(r: SentenceReading, f: Frame) -> list[Item]:
+    """A reporting verb that is not a statement cue of its own (roles ``report``:
+    قال، أكد) with a spokesman word right after it, in the clause: "قال المتحدث
+    باسم الحوثيين إن قواتهم استهدفت …" is the side's statement, as أعلن is."""
+    cued = {c.start for c in r.claims}
+    return [
+        Item(x.start, x.end, {"status": "claimed", "actor": "after", "kind": "statement"})
+        for x in r.roles
+        if x.row["role"] == "report"
+        and f.start <= x.start < f.end
+        and x.start not in cued
+        and _spokesman(r, x.end) is not None
+    ]
+
+
 def _spokesman(r: SentenceReading, pos: int) -> Item | None:
     """A spokesman word (roles ``spokesman``) right after a reporting verb ending at
     ``pos``: the longest one."""
@@ -1106,12 +1124,14 @@ def _reports(r: SentenceReading, a, named: bool = False) -> bool:
         *(x for x in r.roles if x.row["role"] == "perform"),
         *(c for c in r.claims if c.row.get("kind") == "statement"),  # "في بيان"
     ]
+    aside = statement_aside(r, a.end, first.start)
     rest = [
         x
         for x in r.token_starts
         if a.end <= x < first.start
         and r.text[x].isalnum()
         and not any(d.start <= x < d.end for d in light)
+        and not (aside is not None and aside[0] <= x < aside[1])
     ]
     # "أعلنت القوات تنفيذ عملية استهدفت": a verbal noun of doing before the act
     if named and len(rest) <= NAME_WORDS:
@@ -1158,6 +1178,18 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
                 and r.text[t.end : a.start].strip().strip('«»"ـ') in ("ل", "لل")
             ):
                 agent = a
+        if agent is None and t.row["form"] in ("noun", "plural"):
+            # "أقدمت عصابة مسلحة على اختطاف مواطن": the subject of the light verb
+            # (roles ``light``) before the act did it
+            for x in f.inside(r.roles):
+                if x.row["role"] != "light" or x.end > t.start:
+                    continue
+                if any(x.end <= o.start < t.start for o in r.triggers):
+                    continue
+                a = roles.after(x.end, gap=1, skip=used)
+                if a is not None and a.end <= t.start and _kind(a) in ARMED:
+                    agent = a
+                    break
         if agent is None:
             # the attack word names its author: غارة إسرائيلية، مسيّرة تركية (a weapon
             # shot down names its owner, the side that lost it: إسقاط طائرة أمريكية)
