@@ -1,9 +1,11 @@
-"""Checks every gold set must pass (main, dev2, heldout), shared by their tests."""
+"""Checks every gold set must pass (main, dev2, dev3, heldout), shared by their tests."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 from rasd.eval import score_gold
@@ -74,3 +76,49 @@ def assert_check_flag(set_name: str, tmp_path: Path, monkeypatch) -> None:
     stale.write_text("{}\n", encoding="utf-8")
     monkeypatch.setitem(build.SETS, set_name, (build.SETS[set_name][0], stale))
     assert build.main(["--set", set_name, "--check"]) == 1
+
+
+def records(path: Path) -> list[dict]:
+    """The raw records of a built set (no validation: for ids and texts)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _paragraphs(record: dict) -> list[str]:
+    """The paragraphs long enough to be telling (more than 40 characters)."""
+    return [p.strip() for p in record["text"].split("\n") if len(p.strip()) > 40]
+
+
+def _digest(paragraph: str) -> str:
+    return hashlib.sha256(paragraph.encode("utf-8")).hexdigest()
+
+
+def assert_apart(name: str, gold: list[dict], others: dict[str, Path]) -> None:
+    """No id and no paragraph of set ``name`` turns up in the ``others`` (built
+    files; paragraphs compared by hash, so a failure names this set's ids and
+    never prints another set's text, the held-out one included)."""
+    ids = {r["id"] for r in gold}
+    mine: dict[str, str] = {}
+    for r in gold:
+        for p in _paragraphs(r):
+            mine.setdefault(_digest(p), r["id"])
+    for other_name, path in others.items():
+        if not path.exists():
+            continue
+        theirs = records(path)
+        assert not ids & {r["id"] for r in theirs}, f"{name} ids also in {other_name}"
+        hashes = {_digest(p) for r in theirs for p in _paragraphs(r)}
+        shared = sorted({mine[h] for h in set(mine) & hashes})
+        assert not shared, f"{name} articles sharing a paragraph with {other_name}: {shared}"
+
+
+def assert_scraped_pages(gold: list[dict], at_least: int) -> None:
+    """A scraped page starts with a date line agreeing with ``published`` in day and
+    year and repeats its lede word for word before the trailing app prompt."""
+    scraped = [r for r in gold if r["text"].endswith("Add to Home screen")]
+    assert len(scraped) >= at_least
+    for r in scraped:
+        lines = r["text"].split("\n")
+        numbers = [int(n) for n in re.findall(r"\d+", lines[0])]
+        year, _, day = (int(x) for x in r["published"].split("-"))
+        assert numbers == [day, year], r["id"]
+        assert lines[-2] == lines[2], r["id"]  # lede (after date line and headline) repeated

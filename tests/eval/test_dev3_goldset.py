@@ -8,19 +8,18 @@ built JSONL files by hash, so no held-out text is ever printed). Developers may
 tune rasd to this set (gold/dev3/README.md); its score is not asserted here.
 """
 
-import hashlib
-import json
-import re
 from pathlib import Path
 
 import pytest
 
 from rasd.eval import read_gold
 from tests.eval.goldsets import (
+    assert_apart,
     assert_built_from_sources,
     assert_check_flag,
     assert_core_keys,
     assert_scores_itself,
+    assert_scraped_pages,
     gold_script,
 )
 
@@ -31,21 +30,6 @@ OTHERS = {
     "dev2": ROOT / "gold" / "dev2" / "articles.jsonl",
     "heldout": ROOT / "gold" / "heldout" / "articles.jsonl",
 }
-
-
-def _records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-def _paragraph_hashes(path: Path) -> set[str]:
-    """Hashes of the paragraphs (lines longer than 40 characters) of a built set."""
-    out = set()
-    for r in _records(path):
-        for p in r["text"].split("\n"):
-            p = p.strip()
-            if len(p) > 40:
-                out.add(hashlib.sha256(p.encode("utf-8")).hexdigest())
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -81,26 +65,9 @@ def test_size_and_spread(gold):
     assert {"claimed", "unclaimed", "attributed", "denied"} <= claims
 
 
-def test_ids_apart_from_other_sets(gold):
-    ids = {r["id"] for r in gold}
-    for name, other in OTHERS.items():
-        if other.exists():
-            assert not ids & {r["id"] for r in _records(other)}, name
-
-
-def test_no_paragraph_shared_with_other_sets(gold):
-    """Compared by hash through the built files only; a failure names dev3 ids, never text."""
-    mine = {}
-    for r in gold:
-        for p in r["text"].split("\n"):
-            p = p.strip()
-            if len(p) > 40:
-                mine.setdefault(hashlib.sha256(p.encode("utf-8")).hexdigest(), r["id"])
-    for name, other in OTHERS.items():
-        if not other.exists():
-            continue
-        shared = sorted({mine[h] for h in set(mine) & _paragraph_hashes(other)})
-        assert not shared, f"dev3 articles sharing a paragraph with {name}: {shared}"
+def test_apart_from_other_sets(gold):
+    """Ids and paragraphs (by hash: a failure names dev3 ids, never text)."""
+    assert_apart("dev3", gold, OTHERS)
 
 
 def test_places_apart_from_dev2_keys_agree():
@@ -126,11 +93,4 @@ def test_scraped_pages(gold):
     """A scraped page starts with a date line agreeing with `published` in day and year
     (`06 آب , 2024`, `04 فيفري 2024`, `14 ماي 2025`) and repeats its lede word for word
     before the trailing `Add to Home screen`."""
-    scraped = [r for r in gold if r["text"].endswith("Add to Home screen")]
-    assert len(scraped) >= 6
-    for r in scraped:
-        lines = r["text"].split("\n")
-        numbers = [int(n) for n in re.findall(r"\d+", lines[0])]
-        year, _, day = (int(x) for x in r["published"].split("-"))
-        assert numbers == [day, year], r["id"]
-        assert lines[-2] == lines[2], r["id"]  # lede (after date line and headline) repeated
+    assert_scraped_pages(gold, at_least=6)
