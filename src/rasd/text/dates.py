@@ -104,8 +104,7 @@ def _grammar() -> _Grammar:
     if missing:
         raise ResourceError(f"rasd/text/data/date_words.tsv lacks {missing}", value=missing)
     body = _body(months, words)
-    start = r"(?<![\w/:.])(?:[وف](?=\w))?(?:[بلك](?=\w))?"
-    find = re.compile(start + _lead(months, words) + body + r"(?![^\W\d_])")
+    find = re.compile(_START + _lead(months, words) + body + _END)
     full = re.compile(body)
     w = {k: _alt(v) for k, v in words.items()}
     wd_day = _alt(f for f, v in words["filler"].items() if v == "day")
@@ -142,6 +141,12 @@ def _keys(
     if not all(_LETTERS.fullmatch(f) for f in firsts):
         return None
     return frozenset(firsts)
+
+
+# where an expression may start (not inside a word, a number or a path; clitics
+# glued on) and end (not inside a word)
+_START = r"(?<![\w/:.])(?:[وف](?=\w))?(?:[بلك](?=\w))?"
+_END = r"(?![^\W\d_])"
 
 
 def _may_hold_date(form: str, keys: frozenset[str] | None) -> bool:
