@@ -8,7 +8,9 @@ import json
 import re
 from pathlib import Path
 
-from rasd.eval import score_gold
+import pytest
+
+from rasd.eval import read_gold, score_gold
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,3 +124,46 @@ def assert_scraped_pages(gold: list[dict], at_least: int) -> None:
         year, _, day = (int(x) for x in r["published"].split("-"))
         assert numbers == [day, year], r["id"]
         assert lines[-2] == lines[2], r["id"]  # lede (after date line and headline) repeated
+
+
+class AuthoredSetChecks:
+    """The checks every authored long-article set passes, for a test class that
+    names the set (``name``, a key of gold/build.py's SETS) and how many scraped
+    pages it has at least (``scraped``); its size and spread stay in the module.
+    The set is kept apart from every other built set (by hash, never printing
+    another set's text)."""
+
+    name: str
+    scraped: int
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def gold(cls) -> list[dict]:
+        return read_gold(cls.path())
+
+    @classmethod
+    def path(cls) -> Path:
+        return gold_script().SETS[cls.name][1]
+
+    def test_jsonl_matches_sources(self):
+        assert_built_from_sources(self.name, self.path())
+
+    def test_check_flag_per_set(self, tmp_path, monkeypatch):
+        assert_check_flag(self.name, tmp_path, monkeypatch)
+
+    def test_set_is_found_by_folder(self):
+        path = ROOT / "gold" / self.name / "articles.jsonl"
+        assert gold_script().SETS[self.name] == (path.parent / "source", path)
+
+    def test_apart_from_other_sets(self, gold):
+        others = {n: out for n, (_, out) in gold_script().SETS.items() if n != self.name}
+        assert_apart(self.name, gold, others)
+
+    def test_every_event_has_core_keys(self, gold):
+        assert_core_keys(gold)
+
+    def test_gold_scores_itself_perfectly(self, gold):
+        assert_scores_itself(gold)
+
+    def test_scraped_pages(self, gold):
+        assert_scraped_pages(gold, at_least=self.scraped)
