@@ -192,28 +192,13 @@ class Lexicon:
             return []
         out = []
         stop = len(text) if end is None else end
-        lookup = self._lookup
         search = self._re.search
         pos = start
-        phrase = self._phrase
         while (m := search(text, pos, stop)) is not None:
-            a, b = m.span(1)
-            pos = b
-            core = m.group(1)
-            found = lookup(core)
-            if (
-                phrase is not None
-                and self._may_open(core)
-                and (p := phrase.match(text, a, stop)) is not None
-                and p.end() > b
-            ):
-                longer = self._longest(text, a, b, stop)
-                if longer is not None:
-                    b, found = longer
-                    pos = b
+            a, pos, found = self._widest(text, m, stop)
             if found is None:  # a wildcard alternative that over-ran; retry shorter cores
                 continue
-            out.append(Hit(a, b, found[0], found[1]))
+            out.append(Hit(a, pos, found[0], found[1]))
         return out
 
     def find_at(
@@ -233,35 +218,40 @@ class Lexicon:
             return []
         out = []
         stop = len(text) if end is None else end
-        cores = self._cores
         match = self._re.match
         pos = 0
-        phrase = self._phrase
         for at in starts:
             if at < pos:
                 continue
             m = match(text, at, stop)
             if m is None:
                 continue
-            a, b = m.span(1)
-            pos = b
-            core = m.group(1)
-            known = cores.get(core)
-            if known is None:
-                known = self._core_info(core)
-            found, opens = known
-            if opens and (p := phrase.match(text, a, stop)) is not None and p.end() > b:
-                longer = self._longest(text, a, b, stop)
-                if longer is not None:
-                    b, found = longer
-                    pos = b
+            a, pos, found = self._widest(text, m, stop)
             if found is None:
                 continue
             if make is None:
-                out.append(Hit(a, b, found[0], found[1]))
+                out.append(Hit(a, pos, found[0], found[1]))
             else:
-                out.append(make(a + base, b + base, found[1]))
+                out.append(make(a + base, pos + base, found[1]))
         return out
+
+    def _widest(
+        self, text: str, m: re.Match[str], stop: int
+    ) -> tuple[int, int, tuple[str, dict[str, str]] | None]:
+        """The hit a regex match ``m`` stands for: its start, its end (a longer
+        phrase opened by the same first word wins) and its variant and row (None
+        when a wildcard alternative over-ran)."""
+        a, b = m.span(1)
+        core = m.group(1)
+        known = self._cores.get(core)
+        if known is None:
+            known = self._core_info(core)
+        found, opens = known
+        if opens and (p := self._phrase.match(text, a, stop)) is not None and p.end() > b:
+            longer = self._longest(text, a, b, stop)
+            if longer is not None:
+                b, found = longer
+        return a, b, found
 
     def _core_info(self, core: str) -> tuple[tuple[str, dict[str, str]] | None, bool]:
         """:meth:`_lookup` of a matched core, and whether its first word may open a
