@@ -1441,10 +1441,10 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
         and not is_origin(r.text, r.start, p.start)
     ]
     head = f.head
-    if not _in_quote(r, head.start):
+    if not in_quote(r, head.start):
         # "وإن السفينة استهدفت "لانتهاك … حظر الدخول إلى موانئ فلسطين المحتلة"": a place
         # in the speaker's quoted words is not where the act told outside them happened
-        inside = [p for p in inside if not _in_quote(r, p.start)]
+        inside = [p for p in inside if not in_quote(r, p.start)]
     if not inside:
         return
     slots.places = [p.text for p in inside]
@@ -1481,12 +1481,12 @@ def _sea(m) -> bool:
     return ":sea:" in (getattr(place, "gazetteer_id", None) or "")
 
 
-def _in_quote(r: SentenceReading, pos: int) -> bool:
+def in_quote(r: SentenceReading, pos: int) -> bool:
     """An odd number of quotation marks stands before ``pos`` in the sentence."""
-    return sum(ch in _QUOTE_MARKS for ch in r.text[r.start : pos]) % 2 == 1
+    return sum(ch in QUOTE_MARKS for ch in r.text[r.start : pos]) % 2 == 1
 
 
-_QUOTE_MARKS = frozenset('"«»“”')
+QUOTE_MARKS = frozenset(OPEN_QUOTES + CLOSE_QUOTES)
 
 
 def evidence(article_id: str, text: str, slots: Slots) -> list[Evidence]:

@@ -36,7 +36,16 @@ from dataclasses import dataclass, field, replace
 from rasd import resources
 from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
 from rasd.extract.mentions import add_mentions, read_lexicons, read_sentence
-from rasd.extract.slots import Slots, evidence, fill, fill_follow_up, fold_weapons, inside_casualty
+from rasd.extract.slots import (
+    QUOTE_MARKS,
+    Slots,
+    evidence,
+    fill,
+    fill_follow_up,
+    fold_weapons,
+    in_quote,
+    inside_casualty,
+)
 from rasd.model import Actor, Article, DateWindow, Event, Weapon
 from rasd.text import match_form
 from rasd.text.dates import find_dates
@@ -523,7 +532,7 @@ def _commentary(f: Frame) -> bool:
     if not _quoted(f):
         return False
     first = min(t.start for t in f.triggers)
-    opened = max(r.text.rfind(q, r.start, first) for q in _QUOTES)
+    opened = max(r.text.rfind(q, r.start, first) for q in QUOTE_MARKS)
     return opened >= 0 and any(x.row["role"] == "analyst" and x.end <= opened for x in r.roles)
 
 
@@ -1457,9 +1466,6 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
         yield m
 
 
-_QUOTES = frozenset('"«»“”')
-
-
 def _same_strikes(merged: list[_Merged], f: Frame, s: Slots, i: int, aid: str, text: str) -> None:
     """ "وفي الجانب السوري، قالت مصادر إن الضربات طالت مواقع في البوكمال": the strikes
     told before, at another place. The telling names no author, so it is that of the
@@ -1504,8 +1510,7 @@ def _same_strikes(merged: list[_Merged], f: Frame, s: Slots, i: int, aid: str, t
 
 def _quoted(f: Frame) -> bool:
     """Every trigger of the clause stands inside quotation marks (a statement quoted)."""
-    r = f.reading
-    return all(sum(ch in _QUOTES for ch in r.text[r.start : t.start]) % 2 for t in f.triggers)
+    return all(in_quote(f.reading, t.start) for t in f.triggers)
 
 
 def _got_through(ev: Event) -> None:
