@@ -162,6 +162,24 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     return r
 
 
+def read_zero_toll(text: str, start: int, end: int) -> SentenceReading | None:
+    """A sentence with no event word that says nobody was hurt (casualties.tsv
+    count ``zero``: لم تقع إصابات، الطاقم بخير): its none-tolls and negations,
+    else None. It tells the toll of the event told just before it."""
+    norm = normalize(text[start:end])
+    if not lexicon("casualties").may_hit(norm.text):
+        return None
+    starts = scan(_LEXICONS).starts(norm.text)
+    zero = [c for c in _hits("casualties", norm, start, starts) if c.row["count"] == "zero"]
+    if not zero:
+        return None
+    r = SentenceReading(start, end, [])
+    r.text = text
+    r.casualties = zero
+    r.roles = [x for x in _hits("roles", norm, start, starts) if x.row["role"] == "negation"]
+    return r
+
+
 def add_mentions(r: SentenceReading, *, reference: dt.date | None = None) -> SentenceReading:
     """Stage 1b, dearer: tokens, quantities, dates, actors and places of the sentence."""
     text, start, end = r.text, r.start, r.end

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from rasd import resources
 from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
-from rasd.extract.mentions import add_mentions, read_lexicons, read_sentence
+from rasd.extract.mentions import add_mentions, read_lexicons, read_sentence, read_zero_toll
 from rasd.extract.slots import (
     QUOTE_MARKS,
     Slots,
@@ -100,7 +100,7 @@ def extract_article(article: Article) -> Article:
             if kept and i - kept[-1][2] <= FOLLOW_UP:
                 # "وأضافت الهيئة أن الطاقم بخير ولم تقع إصابات": no event word, but a
                 # toll of none for the event just told
-                z = _zero_toll(text, s.start, s.end)
+                z = read_zero_toll(text, s.start, s.end)
                 if z is not None:
                     silent.append((z, i))
             continue
@@ -825,30 +825,8 @@ def _elsewhere(m: _Merged, f: Frame, s: Slots) -> bool:
     return m.frame.reading is f.reading and not _same_place(m, s) and not _unplaced(b)
 
 
-def _zero_toll(text: str, start: int, end: int):
-    """A reading of a sentence with no event word that says nobody was hurt
-    (casualties.tsv count ``zero``: لم تقع إصابات، الطاقم بخير), else None."""
-    from rasd.extract.lexicon import lexicon, scan
-    from rasd.extract.mentions import _LEXICONS, _hits
-    from rasd.extract.mentions import SentenceReading as Reading
-    from rasd.text import normalize
-
-    norm = normalize(text[start:end])
-    if not lexicon("casualties").may_hit(norm.text):
-        return None
-    starts = scan(_LEXICONS).starts(norm.text)
-    zero = [c for c in _hits("casualties", norm, start, starts) if c.row["count"] == "zero"]
-    if not zero:
-        return None
-    r = Reading(start, end, [])
-    r.text = text
-    r.casualties = zero
-    r.roles = [x for x in _hits("roles", norm, start, starts) if x.row["role"] == "negation"]
-    return r
-
-
 def _zero_slots(r) -> Slots:
-    """The slots of a reading from :func:`_zero_toll`: none killed, none hurt."""
+    """The slots of a reading from :func:`mentions.read_zero_toll`: none killed, none hurt."""
     slots = Slots("", "", "ASSAULT", False)
     for c in r.casualties:
         if c.row["field"] in ("none", "no_fatalities"):
