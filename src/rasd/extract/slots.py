@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from rasd.extract.frames import Frame, settings, statement_aside
 from rasd.extract.mentions import Item, SentenceReading
-from rasd.geo.recognize import is_origin
+from rasd.geo.recognize import body_name, is_origin, quoted_name
 from rasd.model import Actor, DateWindow, Evidence, Place, Target, Weapon
 from rasd.text import match_form
 
@@ -1444,12 +1444,19 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
     if not in_quote(r, head.start):
         # "وإن السفينة استهدفت "لانتهاك … حظر الدخول إلى موانئ فلسطين المحتلة"": a place
         # in the speaker's quoted words is not where the act told outside them happened
-        inside = [p for p in inside if not in_quote(r, p.start)]
+        # (a quotation opened by the place's own name names the target: استهدف موقع
+        # "البرج 22"، استهدفوا "ثكنة زرعيت التابعة لجيش العدو …")
+        inside = [
+            p for p in inside if not in_quote(r, p.start) or quoted_name(r.text, r.start, p.start)
+        ]
     if not inside:
         return
     slots.places = [p.text for p in inside]
     after = [p for p in inside if p.start >= head.start]
-    m = (after or inside)[0]
+    # "أعلنت قيادة شرطة البصرة … بعد مداهمة منزل في قرية X": a place in a body's
+    # name says who spoke or acted; another place of the clause comes first
+    own = [p for p in inside if not body_name(r.text, r.start, p.start)]
+    m = ([p for p in after if p in own] or own or after or inside)[0]
     if _sea(m):
         # "استهدفوا إيلات بصاروخ … وأعلن الجيش اعتراضه فوق البحر الأحمر": a sea is
         # where the missile passed or was stopped; a place on land named in the

@@ -105,10 +105,14 @@ def _key_of_form(form: str) -> str:
 
 
 def _spellings(k: str) -> tuple[str, ...]:
-    """A key and the other way news writes it: a tribal prefix البو is written
-    apart or joined to the name (البو كمال، البوكمال)."""
+    """A key and the other ways news writes it: a tribal prefix البو is written
+    apart or joined to the name (البو كمال، البوكمال); أبو declines (أبي، أبا)."""
     if k.startswith("بو ") and len(k) > 4 and " " not in k[3:]:
         return (k, "بو" + k[3:])
+    words = k.split(" ")
+    if "ابو" in words[:-1]:
+        # "أبو X" declines: "في قضاء أبي الخصيب"، "إلى أبا …" are the same name
+        return (k, *(" ".join(case if w == "ابو" else w for w in words) for case in ("ابي", "ابا")))
     return (k,)
 
 

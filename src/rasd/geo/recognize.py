@@ -86,6 +86,7 @@ class Cue:
     form: str
     kinds: frozenset[str]
     strong: bool
+    catches: bool = True  # catches names the gazetteer lacks (strength ``known``: never)
 
     @property
     def settlement(self) -> bool:
@@ -107,6 +108,11 @@ class Lexicon:
     launches: frozenset[str] = frozenset()
     transfers: frozenset[str] = frozenset()
     sides: frozenset[str] = frozenset()
+    causes: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
+    speakers: dict[str, frozenset[str]] | None = None
+    nisba_heads: frozenset[str] = frozenset()
+    cue_countries: dict[str, frozenset[str]] | None = None
 
 
 def _form(word: str) -> str:
@@ -126,7 +132,12 @@ def lexicon() -> Lexicon:
         form = bare(_form(row["cue"]))
         if form in cues:
             continue
-        cues[form] = Cue(row["cue"], frozenset(row["kinds"].split()), row["strength"] == "strong")
+        cues[form] = Cue(
+            row["cue"],
+            frozenset(row["kinds"].split()),
+            row["strength"] == "strong",
+            row["strength"] != "known",
+        )
     rel = resources.tsv("geo", "relations.tsv")
     relations = frozenset(bare(_form(r["word"])) for r in rel if r["role"] == "relation")
     connectors = frozenset(bare(_form(r["word"])) for r in rel if r["role"] == "connector")
@@ -141,6 +152,17 @@ def lexicon() -> Lexicon:
     launches = frozenset(_form(r["word"]) for r in rel if r["role"] == "launch")
     transfers = frozenset(_form(r["word"]) for r in rel if r["role"] == "transfer")
     sides = frozenset(_form(r["word"]) for r in rel if r["role"] == "side")
+    causes = frozenset(bare(_form(r["word"])) for r in rel if r["role"] == "cause")
+    cue_countries = {
+        r["cue"]: frozenset(r["countries"].split())
+        for r in resources.tsv("geo", "cue_countries.tsv")
+    }
+    bodies = frozenset(bare(_form(r["word"])) for r in resources.tsv("geo", "bodies.tsv"))
+    said = resources.tsv("geo", "speakers.tsv")
+    speakers = {
+        role: frozenset(bare(_form(r["word"])) for r in said if r["role"] == role)
+        for role in ("verb", "noun", "talks")
+    }
     return Lexicon(
         matcher,
         cues,
@@ -154,6 +176,11 @@ def lexicon() -> Lexicon:
         launches,
         transfers,
         sides,
+        causes=causes,
+        cue_countries=cue_countries,
+        bodies=bodies,
+        speakers=speakers,
+        nisba_heads=frozenset(_form(r["word"]) for r in resources.tsv("geo", "nisba_heads.tsv")),
     )
 
 
@@ -225,7 +252,12 @@ def definite_cues(text: str, start: int, end: int) -> list[tuple[int, frozenset[
         if tok.kind != "word":
             continue
         for plen, stem in analyses(tok.form):
-            if plen and tok.form[:plen].endswith(("ال", "لل")) and stem in lex.cues:
+            if (
+                plen
+                and tok.form[:plen].endswith(("ال", "لل"))
+                and stem in lex.cues
+                and lex.cues[stem].catches  # (not "المجمع", the compound)
+            ):
                 out.append((tok.start, lex.cues[stem].kinds, _relation(tokens, k - 1, lex)))
                 break
     return out
@@ -241,6 +273,8 @@ def is_origin(text: str, start: int, pos: int) -> bool:
     the wounded were taken ("نقلوا إلى مستشفى الحسكة")."""
     lex = lexicon()
     tokens = tokenize(text, max(start, pos - 80), pos)
+    if _cause_before(tokens, lex) or _government(tokens, lex):
+        return True
     words = [t for t in tokens if t.kind == "word"]
     if len(words) > 1 and _cue_at(words[-1], lex) is not None:
         words = words[:-1]  # "نقلوا إلى مستشفى قضاء مخمور": the cue word of the place
@@ -266,6 +300,78 @@ def is_origin(text: str, start: int, pos: int) -> bool:
     return any(
         {t.form, *(stem for _, stem in _stems(t))} & cues for t in words[-1 - ORIGIN_WINDOW : -1]
     )
+
+
+def body_name(text: str, start: int, pos: int) -> bool:
+    """The place named at ``pos`` is part of a body's or an official's name
+    ("قيادة شرطة البصرة"، "قيادة عمليات ديالى"، "محافظ تعز"; data/bodies.tsv):
+    the word right before it, with no punctuation between, is such a head."""
+    lex = lexicon()
+    tokens = tokenize(text, max(start, pos - 40), pos)
+    if not tokens or tokens[-1].kind != "word":
+        return False
+    tok = tokens[-1]
+    return bool({bare(tok.form), *(stem for _, stem in _stems(tok))} & lex.bodies)
+
+
+def _government(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "أعلنت واشنطن"، "تعليق رسمي من دمشق"، "المحادثات بين الرياض والجماعة": the
+    town is its government speaking or talking (speakers.tsv), not a place where
+    something happened."""
+    said = lex.speakers or {}
+    words = [t for t in tokens[-4:] if t.kind == "word"]
+    if not words or tokens[-1].kind != "word":
+        return False
+
+    def has(tok: Token, role: str) -> bool:
+        return bool({bare(tok.form), *(stem for _, stem in _stems(tok))} & said.get(role, set()))
+
+    last = words[-1]
+    if has(last, "verb"):
+        return True
+    stems = {stem for _, stem in _stems(last)}
+    if _form("من") in stems or bare(last.form) == _form("من"):
+        return any(has(w, "noun") for w in words[-3:-1])
+    if _form("بين") in stems or bare(last.form) == _form("بين"):
+        return len(words) > 1 and has(words[-2], "talks")
+    return False
+
+
+CAUSE_WINDOW = 6  # words between a cause word (تضامناً، نصرة) and the place it is about
+
+
+def _cause_before(tokens: list[Token], lex: Lexicon) -> bool:
+    """ "تضامناً مع الشعب الفلسطيني في قطاع غزة"، "نصرة لغزة": a cause word
+    (relations.tsv role ``cause``) a few words before the place, in the same
+    clause: the place is what a protest is about, not where it is."""
+    if not lex.causes:
+        return False
+    seen = 0
+    for tok in reversed(tokens):
+        if tok.kind == "punct":
+            return False
+        if tok.kind != "word":
+            continue
+        if {tok.form, *(stem for _, stem in _stems(tok))} & lex.causes:
+            return True
+        seen += 1
+        if seen > CAUSE_WINDOW:
+            return False
+    return False
+
+
+QUOTE_MARKS = frozenset('"«»“”')
+
+
+def quoted_name(text: str, start: int, pos: int) -> bool:
+    """The place named at ``pos`` opens a quotation (``text[start:pos]`` its
+    sentence before it): "استهدف موقع "البرج 22" العسكري"، "استهدفوا "ثكنة زرعيت
+    …" بصاروخ": the quoted words name the target, they are not a slogan or a
+    speaker's words about somewhere else."""
+    before = text[start:pos].rstrip(" \u0640")
+    if not before or before[-1] not in QUOTE_MARKS:
+        return False
+    return sum(ch in QUOTE_MARKS for ch in before) % 2 == 1
 
 
 def _offset(text: str, tok: Token, plen: int) -> int:
@@ -302,7 +408,9 @@ def _gazetteer_mentions(text: str, tokens: list[Token], lex: Lexicon) -> list[_R
         # right after a word matched as a name, unless that word is never a
         # place ("على" read as the name علي: "على القائم" is al-Qaim)
         after_name = m.first == prev_last
-        if lex.stoplist.get(m.value or "") != "never":
+        # (nor a relation word read as a village: "بادية الميادين" is the desert of
+        # al-Mayadin, not the village al-Badia and an adjective)
+        if lex.stoplist.get(m.value or "") != "never" and m.value not in lex.relations:
             prev_last = m.last
         entries = gaz.index.get(m.value, []) if m.value is not None else []
         if not entries:
@@ -455,6 +563,8 @@ def _nationality(text: str, tokens: list[Token], m, entries: list[Entry], lex: L
     if m.start != tok.start or not tok.form.endswith(NISBA_ENDINGS):
         return False  # "بسورية"، "وسورية": the country
     prev = tokens[m.first - 1]
+    if prev.kind == "word" and prev.form in lex.nisba_heads:
+        return True  # "جنسيات غير سورية": non-Syrian
     if prev.kind != "word" or prev.form in lex.stopwords:
         return False
     stems = {stem for _, stem in _stems(prev)}
@@ -489,7 +599,7 @@ def _cue_mentions(text: str, tokens: list[Token], lex: Lexicon, taken: set[int])
         if i in taken or i + 1 >= n or (i + 1) in taken:
             continue
         found = _cue_at(tok, lex)
-        if found is None:
+        if found is None or not found[1].catches:
             continue
         plen, cue = found
         j = i + 1
@@ -521,14 +631,40 @@ def _cue_mentions(text: str, tokens: list[Token], lex: Lexicon, taken: set[int])
         if tokens[last - 1].form in lex.heads:
             continue  # a head word alone is no name
         start = _offset(text, tok, plen)
-        out.append(_Raw(start, tokens[last - 1].end, i, last, None, [], cue))
+        out.append(
+            _Raw(
+                start,
+                tokens[last - 1].end,
+                i,
+                last,
+                None,
+                _district(text, tokens, j, last, cue),
+                cue,
+            )
+        )
         taken.update(range(i, last))
     return out
+
+
+def _district(text: str, tokens: list[Token], j: int, last: int, cue: Cue) -> list[Entry]:
+    """ "ناحية الكحلاء"، "مدينة X" that the gazetteer lacks while it knows "قضاء X":
+    a district is named after its centre town, where the gazetteer places it."""
+    if not cue.settlement or cue.kinds == {"admin2"}:
+        return []
+    name = text[tokens[j].start : tokens[last - 1].end]
+    head = next((c.form for c in lexicon().cues.values() if c.kinds == {"admin2"}), None)
+    if head is None:
+        return []
+    return [e for e in gazetteer().lookup(f"{head} {name}") if e.kind == "admin2"]
 
 
 def _context_of(raws: list[_Raw]) -> Context:
     ctx = Context()
     for raw in raws:
+        if _quarter_cue(raw):
+            continue  # "حي الروضة": a quarter's name is found in many towns of many countries
+        if raw.cue is not None and raw.entries and not _fits(raw):
+            continue  # "قضاء X" read as a village X: a doubtful reading says little
         if raw.entries and not raw.needs_context:
             ctx.add(raw.entries, 2.0 if raw.entries[0].kind == "country" else 1.0)
     return ctx
@@ -651,7 +787,11 @@ def _resolve(text: str, raw: _Raw, ctx: Context) -> PlaceMention:
         candidates = [e for e in candidates if ctx.country_share(e.country) >= CONTEXT_SHARE]
     entry = choose(candidates, cue_kinds=cue_kinds, context=ctx)
     cue = raw.cue.form if raw.cue else None
-    if entry is not None and _stray_quarter(entry, ctx):
+    if entry is not None and (
+        _stray_quarter(entry, ctx)
+        or _stray_village(raw, entry, ctx)
+        or _quarter_abroad(raw, entry, ctx)
+    ):
         entry = None
     if entry is None:
         return PlaceMention(
@@ -670,6 +810,56 @@ def _resolve(text: str, raw: _Raw, ctx: Context) -> PlaceMention:
         raw.relation,
         entry.kind,
     )
+
+
+def _cue_country(raw: _Raw, ctx: Context, lex: Lexicon) -> bool:
+    """A name after a cue that names places only in some countries' usage
+    (cue_countries.tsv: مديرية is a district in Yemen, an office elsewhere) is a
+    place only in an article about one of them."""
+    countries = (lex.cue_countries or {}).get(raw.cue.form) if raw.cue else None
+    if not countries or any(ctx.country_share(c) >= CONTEXT_SHARE for c in countries):
+        return True
+    # elsewhere only a known place of a kind the cue names (a district, a town)
+    # follows it; "مديرية الزراعة" is the office, not the village al-Ziraa
+    return any(e.kind in raw.cue.kinds for e in raw.entries)
+
+
+QUARTER_KINDS = frozenset({"neighbourhood", "village"})
+
+
+def _quarter_cue(raw: _Raw) -> bool:
+    """A cue of quarters only (حي، ساحة), not of larger places too (منطقة)."""
+    return (
+        raw.cue is not None and "neighbourhood" in raw.cue.kinds and raw.cue.kinds <= QUARTER_KINDS
+    )
+
+
+def _quarter_abroad(raw: _Raw, entry: Entry, ctx: Context) -> bool:
+    """ "حي الروضة" in an article about Yemen, "حي الأشرفية" in one about Afrin:
+    a quarter named after a common word or a person is found in many towns; one
+    the gazetteer knows only in a country the text hardly names, while it names
+    another more, is a quarter of the text's own town, which the gazetteer lacks."""
+    if not _quarter_cue(raw) or entry.kind == "country":
+        return False
+    own = ctx.country_share(entry.country)
+    return own < CONTEXT_SHARE and any(
+        ctx.country_share(c) > own for c in ctx.countries if c != entry.country
+    )
+
+
+def _fits(raw: _Raw) -> bool:
+    """Some reading of the name is of a kind its cue names."""
+    return raw.cue is None or any(e.kind in raw.cue.kinds for e in raw.entries)
+
+
+def _stray_village(raw: _Raw, entry: Entry, ctx: Context) -> bool:
+    """ "ناحية X"، "قضاء X" where the gazetteer knows X only as a village of the
+    long lists, in a province the text does not name while it names others: the
+    subdistrict or district of the text's own province, which the gazetteer
+    lacks, not a village of that name far away."""
+    if entry.kind not in WEAK_KINDS or entry.population or _fits(raw) or not ctx.admin1:
+        return False
+    return ctx.admin1_share(entry.country, entry.admin1) == 0.0
 
 
 def _stray_quarter(entry: Entry, ctx: Context) -> bool:
@@ -706,9 +896,12 @@ def find_places(
         raws = [r for r in raws if not _inside_topic_tag(text, r, tags)]
     ctx = _context_of(raws).merge(Context.of(context))
     kept = []
+    lex = lexicon()
     for raw in raws:
         if raw.needs_context and not _supported(raw, ctx):
             continue
+        if not _cue_country(raw, ctx, lex):
+            continue  # "مديرية التربية" in Iraq or Syria: an office, not a district
         raw.end = _trim_end(text, raw.start, raw.end)
         kept.append(raw)
     out = [_resolve(text, raw, ctx) for raw in kept]
@@ -731,6 +924,13 @@ def _distances() -> tuple[dict[tuple[str, ...], float], dict[str, float]]:
         elif row["role"] == "bearing":
             bearings[_form(row["word"])] = float(row["value"])
     return units, bearings
+
+
+def is_bearing(word: str) -> bool:
+    """A direction word (distances.tsv bearings: شمال، جنوب شرقي …): a place after
+    it is the reference the event lies off, not the event's place."""
+    _, bearings = _distances()
+    return any(stem in bearings for tok in tokenize(word) for _, stem in _stems(tok))
 
 
 def _displaced(tokens: list[Token], raw: _Raw, mention: PlaceMention) -> PlaceMention:
@@ -876,7 +1076,9 @@ def _contained(
     town)."""
     lex = lexicon()
     gaz = gazetteer()
-    for k in range(len(mentions) - 1):
+    # from the last pair back, so that in "قرى X وY في Z" Y is placed in Z before X,
+    # a list item, follows Y
+    for k in reversed(range(len(mentions) - 1)):
         inner, outer = mentions[k], mentions[k + 1]
         if outer.place is None or inner.kind == "country":
             continue

@@ -22,8 +22,10 @@ from rasd.geo.recognize import (
     definite_cues,
     find_places,
     inside,
+    is_bearing,
     is_origin,
     local_context,
+    quoted_name,
 )
 from rasd.geo.resolve import Context, choose
 from rasd.model import Article, Event, Evidence, Place
@@ -117,7 +119,10 @@ def _finer_in_sentence(
         return None
     if best.kind == "sea":
         return _off_coast(article, best, mentions)
-    if best.kind not in AREA_KINDS and not (best.relation and best.kind in POINT_KINDS):
+    if best.kind not in AREA_KINDS and not (
+        best.relation and best.kind in POINT_KINDS and best.kind not in FACILITY_KINDS
+    ):
+        # ("في محيط سد تشرين جنوب شرقي منبج": a base or a dam is a point already)
         return None
     span = _sentence_of(article, best.start)
     if span is None:
@@ -132,6 +137,8 @@ def _finer_in_sentence(
         inner = gaz.by_id.get(m.place.gazetteer_id or "")
         if inner is None or inner is outer or _origin(article, m):
             continue
+        if m.relation and is_bearing(m.relation):
+            continue  # "… جنوب شرقي منبج": the town the place lies off, not a finer place
         if inside(inner, outer):
             return m
     return None
@@ -155,6 +162,16 @@ def _elsewhere(article: Article, event: Event, mentions: list[PlaceMention]) -> 
     return False
 
 
+def _unresolved(event: Event, mentions: list[PlaceMention]) -> bool:
+    """The article pass read the event's location words and, in the light of the
+    whole article, found no place for them ("حي الروضة" in a story about Marib is
+    no Syrian homonym): the place the extractor read from its sentence alone is
+    not taken either."""
+    spans = [ev for ev in event.evidence if ev.field == "location"]
+    found = [m for ev in spans for m in _overlapping(mentions, ev.start, ev.end)]
+    return bool(found) and all(m.place is None for m in found)
+
+
 def _origin(article: Article, m: PlaceMention) -> bool:
     """Not where the event is: where a missile came from, where the wounded
     were taken, or a name inside a quote or slogan ("مع غزة حتى النصر")."""
@@ -162,7 +179,8 @@ def _origin(article: Article, m: PlaceMention) -> bool:
     if span is None:
         return False
     if sum(ch in QUOTES for ch in article.text[span[0] : m.start]) % 2:
-        return True
+        # a slogan or a speaker's words; not a quotation opened by the name itself
+        return not quoted_name(article.text, span[0], m.start)
     return is_origin(article.text, span[0], m.start)
 
 
@@ -332,7 +350,11 @@ def _own_place(
     name the extractor gave, a "the base/the town" pointing back, or a
     place named in its sentence."""
     place = _from_evidence(article, event, ctx, mentions)
-    given = None if place is not None or _elsewhere(article, event, mentions) else event.location
+    given = (
+        None
+        if place is not None or _elsewhere(article, event, mentions) or _unresolved(event, mentions)
+        else event.location
+    )
     if given is not None and given.lat is None:
         place = _from_name(given, ctx)
     elif given is not None:
@@ -372,7 +394,12 @@ def locate(
         # (not a place named only in background: "وكانت الجماعة قد استهدفت في كانون
         # الثاني 2022 منشآت نفطية في أبوظبي")
         past = _background_spans(article)
-        current = [m for m in mentions if not any(a <= m.start < b for a, b in past)]
+        # (nor a government named by its seat: "المحادثات بين الرياض والجماعة")
+        current = [
+            m
+            for m in mentions
+            if not any(a <= m.start < b for a, b in past) and not _origin(article, m)
+        ]
         place = _most_named(current or mentions)
     if place is None:
         return event.location
