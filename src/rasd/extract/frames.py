@@ -192,9 +192,11 @@ def _join_orphans(out: list[Frame]) -> list[Frame]:
             and prev.reading is f.reading
             and prev.end == f.start
             and all(t.row["form"] in ("noun", "plural") for t in f.triggers)
-            and not f.inside(f.reading.places)
-            and not _other_kind(prev, f)
-        ):
+            and (
+                _tolls_joined(prev, f)
+                or (not f.inside(f.reading.places) and not _other_kind(prev, f))
+            )
+        ) or (prev is not None and prev.end == f.start and _rest_of_salvo(prev, f)):
             prev.end = f.end
             prev.triggers = prev.triggers + f.triggers
             continue
@@ -202,9 +204,50 @@ def _join_orphans(out: list[Frame]) -> list[Frame]:
     return joined
 
 
+def _rest_of_salvo(prev: Frame, f: Frame) -> bool:
+    """``… اعترضت القبة الحديدية أحدهما وسقط الآخر في منطقة مفتوحة، من دون إصابات``: a
+    fall of "the other" (roles ``remnant`` right after the verb) told in the same
+    sentence is what became of the salvo the clause before told."""
+    r = f.reading
+    if prev.family != "violence" or f.family != "violence" or prev.reading is not r:
+        return False
+    first = min(f.triggers, key=lambda t: t.start)
+    if (
+        first.row["needs"] == "weapon"
+        and not f.inside(r.weapons)
+        and any(x.row["role"] == "partial" for x in prev.inside(r.roles))
+    ):
+        return True  # "اعترضت القبة أحدهما وسقط الآخر": the one not stopped fell
+    return any(
+        x.row["role"] == "remnant"
+        and x.start >= first.end
+        and r.words_between(first.end, x.start) <= 1
+        for x in f.inside(r.roles)
+    )
+
+
+def _tolls_joined(prev: Frame, f: Frame) -> bool:
+    """``مصرع 6 حوثيين ومقتل جنديين في مواجهات بمديرية …``: a toll joined by و to a
+    clause that only told a toll goes on telling the same fight, wherever it names."""
+    r = f.reading
+
+    def toll(t: Item) -> bool:
+        return any(c.start <= t.start and t.end <= c.end for c in r.casualties)
+
+    first = min(f.triggers, key=lambda t: t.start)
+    return all(toll(t) for t in prev.triggers) and toll(first)
+
+
 def _kinds(f: Frame) -> set[str]:
     """The attack kinds a frame names: its triggers' sub-event types, else its weapons'."""
-    subs = {t.row["sub_event_type"] for t in f.triggers} - {"-"}
+    r = f.reading
+    # (a toll beside an attack word says nothing of the kind: "ومقتل أربعة في مواجهات")
+    acts = [
+        t
+        for t in f.triggers
+        if not any(c.start <= t.start and t.end <= c.end for c in r.casualties)
+    ]
+    subs = {t.row["sub_event_type"] for t in acts} - {"-"}  # (a toll alone: no kind)
     weapons = {w.row.get("sub_event_type", "-") for w in f.inside(f.reading.weapons)} - {"-"}
     return subs or weapons
 
@@ -326,6 +369,19 @@ def score(f: Frame) -> float:
         )
         # "أقدم مسلحون مجهولون … مساء الأحد، على اختطاف": the light verb opens the act,
         # the first one named after it (not "… احتجاجاً على احتجاز أموالهم")
+        # "…، فيما قصفت المدفعية …": a trigger that opens a clause after a boundary
+        # word inside the sentence starts a telling of its own
+        and not (
+            f.family == "violence"
+            and f.opening > r.start
+            and f.opening <= first.start
+            and r.words_between(f.opening, first.start) <= s["near_words"]
+            # (an act, not what became of a salvo: "بينما انفجرت الثالثة داخل القاعدة")
+            and first.row["form"] in ("verb", "noun")
+            and not r.definite_at(first.start)
+            and first.row["needs"] == "-"
+            and not any(x.row["role"] == "remnant" for x in f.inside(r.roles))
+        )
         and not any(
             c.row["role"] == "light"
             and c.end <= first.start
@@ -352,7 +408,7 @@ def score(f: Frame) -> float:
         if row["scope"] in TRIGGER_SCOPES:
             continue
         w = float(row["weight"])
-        if not w or not _in_scope(cue, f, head):
+        if not w or not _in_scope(cue, f, head) or _in_name(r, cue):
             continue
         kind = row["cue"]
         if w > 0:
@@ -437,6 +493,11 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             # and its ل-noun; together they tell the act as a verb
             value = max(value, float(s["light_strength"][f.family]))
             reasons.append(f"{_form(r, t)}: after تعرض")
+        if t.row["sub_event_type"] == "Protest with intervention" and _dispersed_crowd(r, f, t):
+            # "استخدمت القوى الأمنية الغاز … لتفريق مئات المتقاعدين … احتجاجاً على …":
+            # a crowd dispersed while protesting is a protest that was broken up
+            value = max(value, float(s["motive_strength"]))
+            reasons.append(f"{_form(r, t)}: a crowd dispersed in protest")
         if need == "protest" and r.definite_at(t.start) and lifted is None:
             # with the article it is a noun (التجمع: the rally, the party), not the verb
             reasons.append(f"{_form(r, t)}: a noun, not the verb")
@@ -697,6 +758,22 @@ def _in_protest(r: SentenceReading, f: Frame, t: Item) -> bool:
     )
 
 
+def _dispersed_crowd(r: SentenceReading, f: Frame, t: Item) -> bool:
+    """An intervention (تفريق) with a counted crowd right after it (roles ``multitude``,
+    ``crowd``, or a figure) and the purpose of protest (roles ``motive``) later in its
+    clause: the crowd protested."""
+    many = [*(m for m in r.roles if m.row["role"] in ("multitude", "crowd")), *r.quantities]
+    if not any(x.start >= t.end and r.words_between(t.end, x.start) <= 1 for x in many):
+        return False
+    reach = settings()["protest_window"] * 3  # (the crowd's description may run long)
+    return any(
+        c.row["role"] == "motive"
+        and t.end <= c.start < f.end
+        and r.words_between(t.end, c.start) <= reach
+        for c in r.roles
+    )
+
+
 def _during_known(r: SentenceReading, f: Frame, t: Item) -> bool:
     """ "… خلال التظاهرة"، "… أثناء المسيرة": a definite protest named as the time of
     the act (roles ``during``) at most ``protest_window`` words after the verb, in its
@@ -761,6 +838,15 @@ def _purpose(r: SentenceReading, f: Frame, t: Item) -> bool:
         FAMILY.get(t.row["plover_type"]) != "violence"
         or t.row["form"] not in ("verb", "noun")
         or any(o.row["form"] == "suffer" and o.start < t.start for o in f.triggers)
+        # "تصدت الدفاعات، بعد منتصف الليل، لعدوان إسرائيلي"، "تصدت القوات لهجوم": the
+        # verb of fighting off takes its object with ل
+        or any(
+            o.row["plover_type"] == "FIGHT"
+            and o.row["form"] == "verb"
+            and o.end <= t.start
+            and r.words_between(o.end, t.start) <= 9
+            for o in f.triggers
+        )
     ):
         return False
     start = _word_start(r, t.start)
@@ -939,6 +1025,15 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
         # "استنكرت مصر العملية … وشنها غارات": a verb that governs the clause
         # still governs an attack joined to it by و
         return True
+    if (
+        scope == "clause"
+        and cue.row["cue"] == "summary"
+        and 0 <= f.opening <= cue.start
+        and cue.end <= f.start
+    ):
+        # "تشير إحصاءات إلى … بين غارات جوية وقصف مدفعي وتفجير منازل، أسفرت عن …": the
+        # attacks a tally lists, joined by و, are counted by it too
+        return True
     if not (f.start <= cue.start and cue.end <= f.end):
         return False
     if scope == "clause":
@@ -967,6 +1062,15 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
             and r.words_between(cue.end, first.start) <= settings()["near_words"]
         )
     return False
+
+
+def _in_name(r: SentenceReading, cue: Item) -> bool:
+    """A cue word that opens or lies inside a longer place name (``قضاء الحويجة``:
+    a district, not the judiciary) is part of the name."""
+    return any(
+        p.start <= cue.start and cue.end <= p.end and (p.end - p.start) > (cue.end - cue.start)
+        for p in r.places or ()
+    )
 
 
 def _has_figure(f: Frame) -> bool:

@@ -195,6 +195,8 @@ def add_mentions(r: SentenceReading, *, reference: dt.date | None = None) -> Sen
         p
         for p in deps.find_places(text, start, end, tokens)
         if not any(a.start <= p.start and p.end <= a.end for a in r.actors)
+        # nor is a word of a trigger phrase (جوياً of عدواناً جوياً is no village)
+        and not any(t.start <= p.start and p.end <= t.end for t in r.triggers)
     ]
     return r
 
@@ -204,9 +206,12 @@ def _inside(item: Item, others: list[Item]) -> bool:
 
 
 def _protest_inside_weapon(t: Item, weapons: list[Item]) -> bool:
-    return t.row["plover_type"] == "PROTEST" and any(
-        w.start <= t.start and t.end <= w.end for w in weapons
-    )
+    """A protest word inside a weapon (a bare ``مسيرة``: a drone), or an attack word
+    that only qualifies the weapon it ends (``طائرة مسيرة انتحارية``: a drone, no
+    suicide bomber), is no trigger of its own."""
+    if t.row["plover_type"] == "PROTEST":
+        return any(w.start <= t.start and t.end <= w.end for w in weapons)
+    return any(w.start < t.start and t.end <= w.end for w in weapons)
 
 
 def _after_article(text: str, pos: int) -> bool:

@@ -224,6 +224,15 @@ def type_head(f: Frame) -> Item:
     a casualty word and the clause holds the attack word too."""
     # (a trigger its own cue cancelled, حال دون اعتراض الطائرة, decides nothing)
     pool = f.live or f.triggers
+    partial = _partly_stopped(f, pool)
+    if partial is not None:
+        return partial
+    if f.head.row["sub_event_type"] == "Disrupted weapons use" and not f.inside(f.reading.weapons):
+        # "تصدت لهجوم شنته عناصر المليشيا … بعد مواجهات استمرت ثلاث ساعات": no weapon
+        # was stopped; an attack on the ground was fought off
+        clash = [t for t in pool if t.row["sub_event_type"] == "Armed clash"]
+        if clash:
+            return clash[0]
     rest = [t for t in pool if not inside_casualty(f.reading, t)]
     if not rest or len(rest) == len(pool):
         return f.head
@@ -232,6 +241,40 @@ def type_head(f: Frame) -> Item:
         rest,
         key=lambda t: (prio.get(t.row["sub_event_type"], 0), float(t.row["strength"]), -t.start),
     )
+
+
+def _partly_stopped(f: Frame, pool: list[Item]) -> Item | None:
+    """``أطلقوا ستة صواريخ اعترض منها أربعة``، ``تصدت الدفاعات لعدوان بالصواريخ وأسقطت
+    معظمها``: an interception of only part of a salvo (roles.tsv ``partial`` right
+    after it) let the rest through, so the attack told beside it is the event."""
+    r = f.reading
+    head = f.head
+    if head.row["sub_event_type"] != "Disrupted weapons use":
+        return None
+    # (or a count out of the salvo's: اعتراض أربعة صواريخ من أصل ستة)
+    reach = {"partial": 2, "of_total": 4}
+    # (the rest of the sentence too: "تصدت الدفاعات لعدوان …، وأسقطت معظم الصواريخ")
+    parts = [x for x in r.roles if x.row["role"] in reach and x.start >= f.start]
+    stops = [
+        t
+        for t in (*pool, *(x for x in r.triggers if x.start >= f.end))
+        if t.row["sub_event_type"] == "Disrupted weapons use"
+    ]
+    if not any(
+        x.start >= t.end and r.words_between(t.end, x.start) <= reach[x.row["role"]]
+        for x in parts
+        for t in stops
+    ):
+        return None
+    attacks = [
+        t
+        for t in pool
+        if t is not head
+        and t.row["plover_type"] == "ASSAULT"
+        and t.row["sub_event_type"] != "Disrupted weapons use"
+        and not inside_casualty(r, t)
+    ]
+    return min(attacks, key=lambda t: t.start) if attacks else None
 
 
 def _bombard(f: Frame, head: Item) -> bool:
@@ -264,12 +307,42 @@ REMOTE_TARGETS = frozenset(
 )
 
 
+def _read_kinds(f: Frame) -> set[str]:
+    """The kinds of the clause's weapons, a shell named right before its kind
+    (``قذيفة "آر بي جي"``) counted as that kind only."""
+    r = f.reading
+    ws = [w for w in f.inside(r.weapons) if w.row["kind"] != "-"]
+    kinds = set()
+    for i, w in enumerate(ws):
+        nxt = ws[i + 1] if i + 1 < len(ws) else None
+        if (
+            w.row["kind"] == "artillery"
+            and nxt is not None
+            and nxt.row["kind"] != "artillery"
+            and nxt.start >= w.end
+            and not r.text[w.end : nxt.start].strip(" \"'«»“”")
+        ):
+            continue
+        kinds.add(w.row["kind"])
+    return kinds
+
+
 def _type(f: Frame, head: Item, slots: Slots) -> None:
     s = settings()
     sub = head.row["sub_event_type"]
     weapon_subs = [w.row["sub_event_type"] for w in f.inside(f.reading.weapons)]
     weapon_subs = [x for x in weapon_subs if x != "-"]
     violent = f.family == "violence"
+    kinds = _read_kinds(f)
+    if violent and "small_arms" in kinds:
+        # "نصبوا كميناً … واستهدفوها بالأسلحة الرشاشة وقذيفة آر بي جي": guns and the
+        # infantry's rockets (roles-free: settings ``infantry_kinds``) tell a fight or a
+        # raid, not a bombardment from afar
+        infantry = set(s.get("infantry_kinds", ()))
+        if sub in GENERIC_SUBS or (sub == "-" and kinds <= infantry and not _bombard(f, head)):
+            weapon_subs = []
+            if sub == "-":
+                sub = "Attack"
     if (
         sub == "-"
         or (sub in GENERIC_SUBS and weapon_subs and violent)
@@ -288,7 +361,23 @@ def _type(f: Frame, head: Item, slots: Slots) -> None:
             slots.specific = False
             key = "with_target" if f.inside(f.reading.targets) else "without_target"
             _, sub = s["fallback"][key]
-    kinds = {w.row["kind"] for w in f.inside(f.reading.weapons)}
+    if (
+        f.family == "protest"
+        and sub == "Peaceful protest"
+        and any(
+            t.row["sub_event_type"] == "Violent demonstration"
+            and not any(
+                c.row["cue"] == "negation"
+                and c.end <= t.start
+                and f.reading.words_between(c.end, t.start) <= 2
+                for c in f.reading.cues
+            )
+            for t in f.triggers
+        )
+    ):
+        # "وتجمع المحتجون … حيث رشقوا الواجهات بالحجارة": the rally's own riot acts (not
+        # a protest of their own, but what this one did) make it violent
+        sub = "Violent demonstration"
     if violent and head.row["form"] == "fall" and kinds == {"small_arms"}:
         sub = "Attack"  # "إن طفله سقط بعد أن أصابته رصاصة": a bullet, not a shell, fell
     slots.sub_event_type = sub
@@ -320,6 +409,19 @@ def _count_near(r: SentenceReading, text: str, w: Item) -> tuple[int | None, obj
             if len(between) <= 2:
                 return q.value, q
     return None, None
+
+
+def _out_of(f: Frame, w: Item):
+    """The total a counted weapon was part of (roles.tsv ``of_total``: ``اعتراض أربعة
+    صواريخ من أصل ستة``), or None."""
+    r = f.reading
+    for x in f.inside(r.roles):
+        if x.row["role"] != "of_total" or x.start < w.end or r.words_between(w.end, x.start) > 1:
+            continue
+        for q in r.quantities:
+            if q.start >= x.end and r.words_between(x.end, q.start) == 0 and q.value:
+                return q
+    return None
 
 
 def _approximate(f: Frame, q) -> bool:
@@ -391,6 +493,9 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
         value, q = _count_near(r, text, w)
         if q is not None and _approximate(f, q):
             value = None  # "أكثر من عشر قذائف": not a count
+        whole = _out_of(f, w)
+        if whole is not None:
+            value, q = whole.value, whole  # "أربعة صواريخ من أصل ستة": the salvo had six
         if number.isdigit():
             count = int(number)  # "طائرة مسيرة ثانية": the second of at least two
         elif number == "du":
@@ -417,6 +522,22 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
             y[0] not in PAYLOAD and y[4] <= x[3] and r.words_between(y[4], x[3]) <= 2 for y in found
         )
     ]
+    # "قذيفة \"آر بي جي\""، "قذائف هاون": a shell named right before its kind is that kind
+    folded = []
+    for i, x in enumerate(found):
+        y = found[i + 1] if i + 1 < len(found) else None
+        if (
+            x[0] == "artillery"
+            and y is not None
+            and y[0] != "artillery"
+            and y[3] >= x[4]
+            and not r.text[x[4] : y[3]].strip(" \"'«»“”")
+        ):
+            if y[2] is None:
+                y[2] = x[2]
+            continue
+        folded.append(x)
+    found = folded
     # a definite weapon (الصواريخ) refers to something known: beside a weapon the
     # clause introduces, it names no weapon of its own ("وحدة الصواريخ", "مصادر إطلاق الصواريخ")
     fresh = {x[0] for x in found if not x[5]}
@@ -539,7 +660,8 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             slots.cite("injuries", n.start, n.end)
     combined = _combined(r, main, text)
     # "الحصيلة الإجمالية … بلغت ستة عشر شهيداً": a total over several events
-    total = min((x.start for x in words if x.row["role"] == "total"), default=None)
+    # (… or a claimant's boast: "زاعماً أنه أوقع خمسة قتلى", roles ``boast``)
+    total = min((x.start for x in words if x.row["role"] in ("total", "boast")), default=None)
     if total is not None:
         main = [c for c in main if c.start < total or c.row["count"] == "zero"]
     for i, c in enumerate(main):
@@ -563,7 +685,14 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             value = 2
         stop = min((x.start for x in main[i + 1 :] if x.start >= c.end), default=r.end)
         unit = next(
-            (u for u in units if u.start >= c.end and r.words_between(c.end, u.start) == 0), None
+            (
+                u
+                for u in units
+                if u.start >= c.end
+                and r.words_between(c.end, u.start) == 0
+                and not _counts_thing(r, u.end)
+            ),
+            None,
         )
         for qq in r.quantities:
             if qq.start <= c.start < qq.end or c.start <= qq.start < c.end:
@@ -574,7 +703,11 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
                 and c.end <= qq.start < stop
                 and r.words_between(c.end, qq.start) <= gap
             ):
-                if not _is_unit_after(r, text, qq) and not _is_date(r, qq):
+                if (
+                    not _is_unit_after(r, text, qq)
+                    and not _is_date(r, qq)
+                    and not _counts_thing(r, qq.end)
+                ):
                     value, q = qq.value, qq
                 break
             if how == "before" and qq.end <= c.start and r.words_between(qq.end, c.start) <= 2:
@@ -607,15 +740,34 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             continue
         if how == "after" and q is not None and q.value is not None:
             value += _more_figures(r, text, q, stop)
+        prior = main[i - 1] if i else None
+        more = (
+            prior is not None
+            and prior.row["field"] == fld
+            and prior.row["count"] != "zero"
+            and r.text[c.start - 1 : c.start] == "و"
+            and r.words_between(prior.end, c.start) <= COMPANION_GAP
+        )  # "مصرع 6 حوثيين ومقتل جنديين": the dead of both sides add up
         if fld == "fatalities" and slots.fatalities is None:
             slots.fatalities = value
         elif fld == "injuries" and slots.injuries is None:
             slots.injuries = value
+        elif more and fld == "fatalities":
+            slots.fatalities += value
+        elif more and fld == "injuries":
+            slots.injuries += value
         else:
             continue
         slots.cite(fld, c.start, c.end)
         if q is not None:
             slots.cite(fld, q.start, q.end)
+
+
+def _counts_thing(r: SentenceReading, pos: int) -> bool:
+    """The figure after a casualty word counts a weapon or a thing hit, not people:
+    ``سقوط أكثر من عشرين قذيفة``، ``أصابت أحد خزانات المكثفات``."""
+    things = [*r.weapons, *(t for t in r.targets if t.row["kind"] != "people")]
+    return any(x.start >= pos and r.words_between(pos, x.start) == 0 for x in things)
 
 
 def _companions(r: SentenceReading, c: Item, stop: int, companions: list[Item]) -> int:
@@ -670,6 +822,11 @@ def _is_date(r: SentenceReading, q) -> bool:
 
 def _kind(a) -> str:
     return getattr(a.actor, "kind", "")
+
+
+def _attacker(a) -> bool:
+    """An armed side, or gunmen the text does not name (settings ``attacker_actors``)."""
+    return _kind(a) in ARMED or getattr(a.actor, "id", "") in settings()["attacker_actors"]
 
 
 def _generic(a) -> bool:
@@ -772,6 +929,20 @@ def _victims(f: Frame) -> list:
     r = f.reading
     out = []
     for c in f.inside(r.casualties):
+        if c.row["field"] in ("fatalities", "injuries") and c.row["count"] == "one":
+            # "لقي عنصر في حزب الله مصرعه": the person named right before the casualty
+            # word that carries him as a pronoun
+            for a in f.inside(r.actors):
+                if (
+                    a.end <= c.start
+                    and r.words_between(a.end, c.start) <= 1
+                    and any(
+                        x.row["role"] in ("person_one", "person_two") and a.start <= x.start < a.end
+                        for x in r.roles
+                    )
+                ):
+                    out.append(a)
+            continue
         if c.row["field"] not in ("fatalities", "injuries") or c.row["count"] != "after":
             continue
         for a in f.inside(r.actors):
@@ -828,6 +999,11 @@ def _between(f: Frame, roles: _Roles):
                 continue
         if second is not None and _kind(second) in (*ARMED, "civilians"):
             return first, roles.specific(second)
+        if second is None and any(
+            x.row["role"] == "pair" and x.start < first.end and first.start < x.end
+            for x in f.inside(r.roles)
+        ):
+            return first, first  # "نزاع مسلح اندلع بين عشيرتين": both sides of one kind
     return None
 
 
@@ -950,7 +1126,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
         # "أعلنت القوات المسلحة، مساء السبت، إسقاط طائرة أمريكية": the speaker shot it
         # down and says so; the side named right after the verbal noun lost the weapon
         speaker = roles.specific(speaker)
-        slots.actor1 = speaker.actor
+        slots.actor1 = _voiced(speaker.actor)
         slots.claim_status = "claimed"
         slots.cite("actor1", speaker.start, speaker.end)
         slots.cite("claim_status", speaker.start, speaker.end)
@@ -973,9 +1149,12 @@ def _actors(f: Frame, slots: Slots) -> bool:
             and slots.claim_status == "unknown"
             and _reports(r, speaker, named=speaker is spokesman)
             and not any(t.row["form"] in ("suffer", "fall") for t in f.triggers)
+            and not _known_weapon_said(r, speaker)
             and not any(
                 a is not speaker
                 and speaker.end < a.start < max(t.end for t in f.triggers)
+                # (not its alias right after it: "(سنتكوم)")
+                and any(r.text[x].isalnum() for x in r.token_starts if speaker.end <= x < a.start)
                 and a.actor.id == speaker.actor.id
                 for a in r.actors
             )  # (a source named after the act, "وفق بيان قسد", is the speaker again)
@@ -983,14 +1162,26 @@ def _actors(f: Frame, slots: Slots) -> bool:
             # (not "أعلن الجيش الأمريكي أن جندياً أمريكياً قتل": it speaks of its own losses)
             # "أعلن الجيش الإسرائيلي أنه اغتال …": the speaker did it and says so
             speaker = roles.specific(speaker)
-            slots.actor1 = speaker.actor
+            slots.actor1 = _voiced(speaker.actor)
             slots.claim_status = "claimed"
             slots.cite("actor1", speaker.start, speaker.end)
             slots.cite("claim_status", speaker.start, speaker.end)
             used.append(speaker)
+    if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
+        other = _fought_with(f, roles)
+        if other is not None and getattr(slots.actor2, "id", None) != other.actor.id:
+            slots.actor1 = other.actor
+            slots.cite("actor1", other.start, other.end)
+            used.append(other)
+    if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
+        before = _clause_subject(f)
+        if before is not None:
+            slots.actor1 = before.actor
+            slots.cite("actor1", before.start, before.end)
+            used.append(before)
     if speaker is not None and slots.claim_status == "claimed" and slots.actor1 is None:
         speaker = roles.specific(speaker)  # أعلنت الجماعة، في بيان، مسؤوليتها
-        slots.actor1 = speaker.actor
+        slots.actor1 = _voiced(speaker.actor)
         slots.cite("actor1", speaker.start, speaker.end)
         used.append(speaker)
     if speaker is not None and slots.claim_status == "unknown" and slots.actor1 is not None:
@@ -1040,6 +1231,78 @@ def _actors(f: Frame, slots: Slots) -> bool:
     if f.family == "protest":
         _protesters(slots, f.head)
     return sides is not None
+
+
+def _fought_with(f: Frame, roles: _Roles):
+    """``قُتل ثلاثة جنود … في مواجهات عنيفة مع ميليشيا الحوثي``، ``اشتبكت قوة مع مسلحين``:
+    the armed side right after ``مع`` (roles ``with``) following a clash word fought it."""
+    r = f.reading
+    clashes = [t for t in f.triggers if t.row["sub_event_type"] == "Armed clash"]
+    for x in f.inside(r.roles):
+        if x.row["role"] != "with":
+            continue
+        if not any(t.end <= x.start and r.words_between(t.end, x.start) <= 8 for t in clashes):
+            continue
+        a = roles.after(x.end, gap=2)
+        if a is not None and _kind(a) in ARMED and a not in roles.victims:
+            return roles.specific(a)
+    return None
+
+
+def _voiced(actor: Actor) -> Actor:
+    """A force's media office (settings ``voices``: خلية الإعلام الأمني) that announces
+    the force's own act speaks for the force: the force did it."""
+    target = settings().get("voices", {}).get(getattr(actor, "id", ""))
+    return (_dictionary_actor(target) or actor) if target else actor
+
+
+def _known_weapon_said(r: SentenceReading, speaker) -> bool:
+    """``وأوضح المركز الإعلامي لقسد في بيان أن المسيرة أطلقت صاروخاً``: what the speaker
+    says opens with a weapon already told (with the article) as the subject of the act:
+    it describes another side's attack, it does not claim one."""
+    after = [t for t in r.triggers if t.start >= speaker.end]
+    if not after:
+        return False
+    first = min(after, key=lambda t: t.start)
+    return any(
+        speaker.end < w.start
+        and w.end <= first.start
+        and r.definite_at(w.start)
+        and r.words_between(w.end, first.start) == 0
+        for w in r.weapons
+    )
+
+
+def _clause_subject(f: Frame):
+    """``هدد حزب الله بـ"رد حتمي"، فيما قصف بعد ساعات مواقع في الجليل``: a violent
+    verb that opens a clause after a boundary word (فيما، بينما) with no subject of its
+    own shares the subject of the clause before it, the armed side named first in the
+    sentence (not one counted as hit, not one after a preposition of reference)."""
+    r = f.reading
+    if f.family != "violence" or not (r.start < f.opening <= f.start):
+        return None
+    first = min(f.triggers, key=lambda t: t.start)
+    # (a bare قصف after فيما is the verb, whichever row it was read with)
+    if first.row["form"] not in ("verb", "noun") or r.definite_at(first.start):
+        return None
+    if first.row["sub_event_type"] in IMPLIED_SUBS or inside_casualty(r, first):
+        return None  # "فيما انفجرت عبوة"، "فيما قُتل راعٍ": no doer to share
+    if r.words_between(f.opening, first.start) > 1:
+        return None
+    if any(
+        a.start >= first.end and r.words_between(first.end, a.start) <= AGENT_GAP for a in r.actors
+    ):
+        return None  # (a subject after the verb, or an object: not an implied subject)
+    counted = [c for c in r.casualties if c.end <= f.opening]
+    for a in r.actors:
+        if a.end > f.opening:
+            break
+        if _kind(a) not in ARMED or any(
+            c.end <= a.start and r.words_between(c.end, a.start) <= 3 for c in counted
+        ):
+            continue
+        return a
+    return None
 
 
 def _negated_claim(r: SentenceReading, c: Item) -> bool:
@@ -1168,6 +1431,16 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
             agent = agent if agent is not None and _kind(agent) in ARMED else None
             if agent is not None and any(x.end <= agent.start for x in f.triggers if x is not t):
                 agent = None  # "اغتيال قيادي في حماس بضربة": the actor of another noun's phrase
+        if (
+            agent is None
+            and t.row["form"] == "noun"
+            and not r.definite_at(t.start)
+            and _bombard(f, t)
+        ):
+            # "قصف جيش الاحتلال التركي ومرتزقته بالمدفعية قرى …": the bare bombardment
+            # word (a verb, or a noun in construct) with an armed side right after it
+            a = roles.after(t.end, gap=0, skip=used, subject=True)
+            agent = a if a is not None and _kind(a) in ARMED else None
         if agent is None and t.row["form"] in ("noun", "plural"):
             # "بقصف لقوات النظام على بلدة"، "في هجوم لحزب العمال الكردستاني على قاعدة":
             # the attack noun, then ل and an armed actor: its author
@@ -1187,7 +1460,8 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
                 if any(x.end <= o.start < t.start for o in r.triggers):
                     continue
                 a = roles.after(x.end, gap=1, skip=used)
-                if a is not None and a.end <= t.start and _kind(a) in ARMED:
+                if a is not None and a.end <= t.start and _attacker(a):
+                    # (unknown gunmen too: أقدم مسلحون مجهولون على اغتيال …)
                     agent = a
                     break
         if agent is None:
@@ -1289,6 +1563,8 @@ def _patient(f: Frame, roles: _Roles, used: list):
                 return victim
     for role in f.inside(r.roles):
         if role.row["role"] in ("patient", "member"):
+            if any(a.start <= role.start and role.end <= a.end for a in r.actors):
+                continue  # "قوات النظام والميليشيات": a word of the name, not before it
             victim = roles.after(role.end, gap=3, skip=[u for u in used if u not in roles.victims])
             if victim is not None and _says(r, victim):
                 continue  # "على صنعاء، وقال المحتجون إن …": the speaker, not the target

@@ -18,11 +18,13 @@ announce another event (وفي هجوم آخر), stay apart. Sentences that repo
 event but say who claimed, denied or was blamed, that nobody was hurt or
 what was damaged (ولم تتبنَّ أي جهة الهجوم، لم يسفر الهجوم عن إصابات) add
 that to the event told just before. Background is dropped before merging:
-tellings dated by their own words to a month, a year or a day more than a
-week back, attacks told over months (خلال العامين الماضيين مئات الضربات) or
-on a multitude of sites, and denials of the event itself. A claim of an
-attack already told (وتبنى التنظيم الهجوم) joins that attack. docs/extract.md
-has the full list.
+tellings dated by their own words to a month, a year, a past week or a day
+more than a week back (or claimed in a statement so dated), attacks told over
+months (خلال العامين الماضيين مئات الضربات) or on a multitude of sites, and
+denials of the event itself; a claim told inside background claims nothing.
+A claim of an attack already told (وتبنى التنظيم الهجوم، تفجير العبوة) joins
+that attack. A force's shots at a protest, the crowd's violence and a slogan
+are parts of the protest, not attacks. docs/extract.md has the full list.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from rasd.extract.slots import (
 )
 from rasd.model import Actor, Article, DateWindow, Event, Weapon
 from rasd.text import match_form
-from rasd.text.dates import find_dates
+from rasd.text.dates import find_dates, parse_date
 from rasd.text.numbers import find_quantities, ordinal
 from rasd.text.tokens import tokenize
 
@@ -103,29 +105,43 @@ def extract_article(article: Article) -> Article:
                 z = read_zero_toll(text, s.start, s.end)
                 if z is not None:
                     silent.append((z, i))
+            if narrative is None and not kept and i < FOLLOW_UP:
+                # "أعلنت الهيئة، مساء أمس الإثنين، أن سفينة أبلغت عن إصابتها": a lede with
+                # no event word of ours still gives the date the story opens with (and
+                # "منذ أن أعلنت الفصائل مطلع شباط الماضي …" the months-old date of an
+                # analysis, which then dates its undated tellings as background)
+                narrative = _opening_date(text, s, ref)
             continue
         if not hopeful(r):
             if _may_follow(r):
                 silent.append((r, i))
             if narrative is None and not kept and i < FOLLOW_UP:  # the date the story opens with
-                past = [d for d in find_dates(text, s.start, s.end, reference=ref) if not d.future]
-                if past:
-                    narrative = min(past, key=lambda d: (d.window.precision, d.start)).window
+                narrative = _opening_date(text, s, ref)
             continue
         add_mentions(r, reference=ref)
+        # "ولم يصدر تعليق على الضربات حتى ظهر اليوم": the time up to which something
+        # held dates no event (dates.py ``until``)
+        r.dates = [d for d in r.dates if not getattr(d, "until", False)]
         told = False
+        history: list[Frame] = []  # frames of the sentence dropped as background
         for f in frames(r):
             if not passes(f):
                 if retells(f):  # not news of its own: it may only join an event told before
                     sl = fill(f, text, published=published, narrative=narrative)
                     if not _history(f, sl, published):
                         retold.append((f, sl, i))
+                    else:
+                        history.append(f)
                 elif _echo(f) or (told and _toll_only(f)):
                     # (told: "…، وسقطت شظاياه …، ما أدى إلى إصابة مدنيين اثنين": the toll
                     # of the event this sentence has told, whatever its own verb)
                     sl = fill(f, text, published=None)
                     if not _history(f, sl, published):
                         echoes.append((f, sl, i))
+                    else:
+                        history.append(f)
+                elif _over_span(f):
+                    history.append(f)  # (attacks told over months: a tally, see below)
                 continue
             if (
                 f.parent is not None
@@ -140,13 +156,14 @@ def extract_article(article: Article) -> Article:
                 if s.paragraph not in para_dates:
                     p = article.paragraphs[s.paragraph]
                     para_dates[s.paragraph] = [
-                        d for d in find_dates(text, p.start, p.end, reference=ref) if not d.future
+                        d for d in find_dates(text, p.start, p.end, reference=ref) if _usable(d)
                     ]
                 fallback = para_dates[s.paragraph]
             slots = fill(f, text, fallback_dates=fallback, published=published, narrative=narrative)
             if f.parent is not None and id(f.parent) in filled:
                 _inherit(slots, filled[id(f.parent)])
             if _history(f, slots, published):
+                history.append(f)
                 continue  # "في نيسان 2024 قتل خمسة عمال في هجوم مماثل": history, not news
             if _commentary(f):
                 # "ويقول المحلل إن "الفصائل قصفت القاعدة أمس"": an analyst's words may
@@ -166,7 +183,9 @@ def extract_article(article: Article) -> Article:
             ]
             narrative = dated[-1] if dated else narrative
         else:
-            if _may_follow(r):
+            # (background says nothing of the event told before it: "تبنت غالبيتها
+            # فصائل عراقية" of sixty attacks since October claims none of them)
+            if _may_follow(r) and not _background_claim(r, history):
                 silent.append((r, i))
             past = [d for d in r.dates if not getattr(d, "future", False)]
             if past and narrative is None:  # the most precise date the story opened with
@@ -174,9 +193,25 @@ def extract_article(article: Article) -> Article:
     # a headline told before the story's first date continues that date, not the day
     # of publication ("… وقصف مدفعي على قرى العمادية" over a report of Tuesday night)
     first = next((sl.window for _, sl, _ in kept if sl.dated and sl.window is not None), None)
-    if first is not None:
-        for sl in early:
-            sl.window = first
+    # … and a headline that names a place takes the date of the first telling there, even
+    # a weak one ("وإصابة اثنين برصاص الحراس في البلدة" over a report of the rally today
+    # and, further down, "وكانت البلدة قد شهدت مساء أمس …")
+    there = sorted(
+        ((j, sl) for _, sl, j in (*kept, *echoes, *retold) if sl.dated and sl.window is not None),
+        key=lambda x: x[0],
+    )
+    for sl in early:
+        own = _place_keys(sl)
+        at = next(
+            (
+                x.window
+                for _, x in there
+                if own and any(_within(a, b) or _within(b, a) for a in own for b in _place_keys(x))
+            ),
+            None,
+        )
+        if at is not None or first is not None:
+            sl.window = at or first
     # the most certain telling of an attack is the base; weaker retellings fill its gaps
     refers = {
         k
@@ -201,7 +236,7 @@ def extract_article(article: Article) -> Article:
         )
     for k in back:  # in text order: a clause that refers back joins what it refers to
         f, slots, i = kept[k]
-        if _charge(f, kept):
+        if _charge(f, kept) or _raid_arrest(f, slots, kept):
             continue  # "اعتقال سبعة أشخاص يشتبه بتورطهم في الهجوم": the arrest's reason
         if _claims_told(f):
             # "وتبنى تنظيم داعش الهجوم في بيان صباح اليوم": the claim joins the attack it
@@ -244,6 +279,9 @@ def extract_article(article: Article) -> Article:
             _merge(m, slots, f, aid, text, i, back=True)
     merged = _fold_provinces(merged, aid, text)
     merged = _fold_into_protests(merged, aid, text)
+    merged = _fold_same(merged, aid, text)
+    _place_arrests(merged)
+    _type_by_story(merged)
     for r, i in silent:
         _follow_up(merged, r, i, aid, text, ref)
     for m in merged:
@@ -269,6 +307,189 @@ def extract_article(article: Article) -> Article:
     out.sort(key=lambda ev: ev.evidence[0].start)
     article.events = out
     return article
+
+
+def _opening_date(text: str, s, ref) -> DateWindow | None:
+    """The most precise past date of an opening sentence, unless the sentence is only
+    a date (the page's date line: the day of publication, not the story's)."""
+    if parse_date(text[s.start : s.end], ref) is not None:
+        return None
+    past = [d for d in find_dates(text, s.start, s.end, reference=ref) if _usable(d)]
+    return min(past, key=lambda d: (d.window.precision, d.start)).window if past else None
+
+
+def _usable(d) -> bool:
+    """A date that may date an event: not to come, not the end of a stretch."""
+    return not d.future and not getattr(d, "until", False)
+
+
+def _background_claim(r, history: list[Frame]) -> bool:
+    """Every claim of the sentence is told inside background (a frame dropped as
+    history): "تعرضت القواعد منذ مطلع العام لأربعين هجوماً تبنت غالبيتها فصائل"."""
+    cues = [c for c in r.claims if c.row.get("kind") == "claim"]
+    return (
+        bool(history)
+        and bool(cues)
+        and all(
+            c.row["status"] == "claimed" and any(h.start <= c.start < h.end for h in history)
+            for c in cues
+        )
+    )
+
+
+def _fold_same(merged: list[_Merged], aid: str, text: str) -> list[_Merged]:
+    """Two events that came to stand at the same place (one gazetteer entry, named
+    with the same words) on the same days, of one type, by one side, are one event
+    told twice ("تصدت الدفاعات لعدوان بالصواريخ على محيط البلدة" and the source's
+    "نفذ العدو عدواناً جوياً مستهدفاً ريف المحافظة", then placed at the town by the
+    details): the later joins the first, unless it was announced as another event or
+    the two give other tolls."""
+    out = list(merged)
+    for m in merged:
+        if m not in out:
+            continue
+        ev = m.event
+        gid = getattr(ev.location, "gazetteer_id", None)
+        if not gid or _another(m.frame):
+            continue
+        for x in out:
+            if x is m or min(x.sentences) > min(m.sentences):
+                continue
+            xe = x.event
+            if (
+                getattr(xe.location, "gazetteer_id", None) == gid
+                and xe.sub_event_type == ev.sub_event_type
+                and _overlap(xe.window, ev.window)
+                and _same_actor(xe.actor1, ev.actor1)
+                and not (
+                    xe.fatalities is not None
+                    and ev.fatalities is not None
+                    and xe.fatalities != ev.fatalities
+                )
+                and not (x.sentences & m.sentences)
+                # (the same words name it: two sites geocoded to one city stay two)
+                and any(_within(a, b) or _within(b, a) for a in x.places for b in m.places)
+            ):
+                _absorb(x, m)
+                out.remove(m)
+                break
+    return out
+
+
+def _place_arrests(merged: list[_Merged]) -> None:
+    """ "وأعلنت قيادة شرطة المحافظة اعتقال ستة من المتورطين في النزاع": arrests of
+    suspects (modality.tsv ``judicial``, ``accuse`` or ``background`` cues after the
+    arrest word: متهمين، المتورطين في) with no place of their own, or only one as
+    vague as a province or its city (the province of a violent event told before
+    them), are placed where that event was (the nearest such event before): the
+    suspects of the clash were taken for it, the police command names only its
+    province."""
+    from rasd.geo.gazetteer import gazetteer
+
+    entries = gazetteer().by_id
+    for m in merged:
+        ev = m.event
+        if FAMILY.get(ev.plover_type) != "arrest" or not _suspects(m.frame):
+            continue
+        before = [
+            x
+            for x in merged
+            if FAMILY.get(x.event.plover_type, "violence") == "violence"
+            and min(x.sentences) < min(m.sentences)
+            and x.event.location is not None
+            and not _unplaced(x.event.location)
+        ]
+        if ev.location is not None:
+            own = entries.get(getattr(ev.location, "gazetteer_id", None) or "")
+            if own is None or own.kind not in ("admin1", "city"):
+                continue
+            before = [
+                x
+                for x in before
+                if x.event.location.country == ev.location.country
+                and x.event.location.admin1
+                and x.event.location.admin1 == ev.location.admin1
+                and x.event.location.gazetteer_id != ev.location.gazetteer_id
+            ]
+        if not before:
+            continue
+        x = max(before, key=lambda x: max(x.sentences))
+        ev.location = x.event.location
+        ev.evidence = [e for e in ev.evidence if e.field != "location"]
+        ev.evidence.extend(e for e in x.event.evidence if e.field == "location")
+
+
+def _type_by_story(merged: list[_Merged]) -> None:
+    """ "شن طيران العدوان غارات على مطار الحديدة … فيما استهدفت غارتان جزيرة كمران":
+    an event whose type no word decided (the fallback) and that names no weapon takes
+    the type of the strikes told before it on the same days, by the same side or by
+    no side named: one story of strikes, each at its own place."""
+    for m in merged:
+        ev = m.event
+        if m.slots.specific or ev.weapons or FAMILY.get(ev.plover_type, "violence") != "violence":
+            continue
+        told = [
+            x
+            for x in merged
+            if x is not m
+            and x.slots.specific
+            and x.event.sub_event_type in WEAPON_TYPES
+            and min(x.sentences) < min(m.sentences)
+            and _overlap(x.event.window, ev.window)
+            and (
+                ev.actor1 is None
+                or (x.event.actor1 is not None and _same_side(x.event.actor1, ev.actor1))
+            )
+        ]
+        if not told:
+            continue
+        x = max(told, key=lambda x: min(x.sentences))
+        ev.event_type, ev.sub_event_type, ev.plover_type = (
+            x.event.event_type,
+            x.event.sub_event_type,
+            x.event.plover_type,
+        )
+        m.slots.specific = True
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """The same named side (not merely two generic mentions)."""
+    return a.id == b.id or _one_side(a.id, b.id)
+
+
+def _suspects(f: Frame) -> bool:
+    """The arrest clause says the arrested are suspects of something (a judicial,
+    accusation or background cue after the arrest word)."""
+    r = f.reading
+    first = min(t.start for t in f.triggers)
+    return any(
+        c.row.get("cue") in ("judicial", "accuse", "background") and first < c.start < f.end
+        for c in r.cues
+    )
+
+
+def _absorb(x: _Merged, m: _Merged) -> None:
+    """Fold event ``m`` as a whole into ``x``: what ``x`` lacks, the greater toll,
+    the weapons and targets of new kinds, and every span."""
+    a, b = x.event, m.event
+    for k in ("actor1", "actor2", "suspected_actor1"):
+        if getattr(a, k) is None and getattr(b, k) is not None:
+            setattr(a, k, getattr(b, k))
+    if _CLAIM_RANK[b.claim_status] > _CLAIM_RANK[a.claim_status]:
+        a.claim_status = b.claim_status
+    a.fatalities = _max(a.fatalities, b.fatalities)
+    a.injuries = _max(a.injuries, b.injuries)
+    kinds = _kinds(a.weapons)
+    a.weapons.extend(w for w in b.weapons if w.kind not in kinds)
+    a.targets.extend(t for t in b.targets if t.kind not in {y.kind for y in a.targets})
+    a.damage.extend(d for d in b.damage if d not in a.damage)
+    have = {(e.field, e.start, e.end) for e in a.evidence}
+    same = {k: getattr(a, k) == getattr(b, k) for k in ("actor1", "actor2", "suspected_actor1")}
+    a.evidence.extend(
+        e for e in b.evidence if (e.field, e.start, e.end) not in have and same.get(e.field, True)
+    )
+    x.sentences |= m.sentences
+    x.dated = x.dated or m.dated
 
 
 def _fold_provinces(merged: list[_Merged], aid: str, text: str) -> list[_Merged]:
@@ -317,7 +538,14 @@ def _fold_into_protests(merged: list[_Merged], aid: str, text: str) -> list[_Mer
     protests = [m for m in merged if FAMILY.get(m.event.plover_type) == "protest"]
     for m in merged:
         ev = m.event
-        if FAMILY.get(ev.plover_type, "violence") != "violence" or ev.fatalities is None:
+        if FAMILY.get(ev.plover_type, "violence") != "violence":
+            continue
+        host = _answer_to_protest(m, protests)
+        if host is not None:
+            _fold_answer(host, m, aid, text)
+            out.remove(m)
+            continue
+        if ev.fatalities is None:
             continue
         if ev.actor2 is None or ev.actor2.kind != "civilians":
             continue
@@ -341,6 +569,80 @@ def _fold_into_protests(merged: list[_Merged], aid: str, text: str) -> list[_Mer
     return out
 
 
+def _answer_to_protest(m: _Merged, protests: list[_Merged]) -> _Merged | None:
+    """ "تجمع المحتجون في الشارع …، ما دفع قوات الأمن إلى إطلاق النار في الهواء
+    لتفريقهم": shooting by a force (or shots by no one named), with no dead of its
+    own, told in a sentence that tells a protest at the same place on the same day, is
+    the force's answer to that protest, not an attack of its own. So is a killing
+    told only in the protesters' quoted words (a slogan: "من قتل الناشط؟"), and the
+    violence of the crowd itself (مثيرو الشغب، المحتجون), told after the protest at its
+    place on its day, even in another sentence (the police's account of it)."""
+    ev = m.event
+    crowd = ev.actor1 is not None and ev.actor1.id in _CROWDS
+    if ev.fatalities or (ev.sub_event_type != "Attack" and not crowd):
+        return None
+    force = ev.actor1 is not None and ev.actor1.kind in ("state_forces", "government")
+    shots = bool(ev.weapons) and {w.kind for w in ev.weapons} <= {"small_arms"}
+    if not (force or crowd or (ev.actor1 is None and shots) or _slogan(m)):
+        return None
+    hosts = [
+        p
+        for p in protests
+        # (the crowd's violence may be told apart: "قال مصدر في الشرطة إن مندسين حاولوا
+        # اقتحام المبنى": the other side's account of the protest)
+        if (p.sentences & m.sentences or (crowd and min(p.sentences) < min(m.sentences)))
+        and _overlap(p.event.window, ev.window)
+        and (
+            _same_place(p, m.slots)
+            or _unplaced(ev.location)
+            or (
+                _same_province(p.event.location, ev.location)
+                and not _far_apart(p.event.location, ev.location)
+            )
+        )
+    ]
+    return hosts[0] if len(hosts) == 1 else None
+
+
+_CROWDS = frozenset({"protesters", "rioters"})  # actor ids of a protest's crowd
+
+
+def _slogan(m: _Merged) -> bool:
+    """The event was told in one clause only, every trigger inside quotation marks."""
+    return len(m.sentences) == 1 and _quoted(m.frame)
+
+
+def _fold_answer(host: _Merged, m: _Merged, aid: str, text: str) -> None:
+    """Fold a force's answer into the protest: the force becomes actor2, a peaceful
+    protest one with intervention; the shots are no weapon of the protest. The
+    crowd's own violence makes a peaceful protest a violent one. A slogan adds
+    nothing but its sentence."""
+    ev, force = host.event, m.event.actor1
+    if _slogan(m) and m.event.actor1 is None and not m.event.weapons:
+        host.sentences |= m.sentences
+        return
+    m.slots.actor1 = m.slots.actor2 = m.slots.suspected_actor1 = None
+    m.slots.evidence = [e for e in m.slots.evidence if e[0] not in ("actor1", "actor2", "weapons")]
+    m.slots.weapons = []
+    crowd = force is not None and force.id in _CROWDS
+    if crowd:
+        force = None  # the crowd is the protest's own actor
+        if ev.sub_event_type == "Peaceful protest":
+            ev.sub_event_type = "Violent demonstration"
+            ev.event_type = settings()["event_types"].get("Violent demonstration", ev.event_type)
+    if ev.actor2 is None and force is not None:
+        ev.actor2 = force
+        ev.evidence.extend(
+            replace(e, field="actor2") for e in m.event.evidence if e.field == "actor1"
+        )
+    if ev.sub_event_type == "Peaceful protest" and not crowd:
+        sub = "Protest with intervention"
+        ev.sub_event_type = sub
+        ev.event_type = settings()["event_types"].get(sub, ev.event_type)
+    _merge(host, m.slots, m.frame, aid, text, min(m.sentences), back=True)
+    host.sentences |= m.sentences
+
+
 @dataclass(slots=True)
 class _Merged:
     event: Event
@@ -354,7 +656,32 @@ class _Merged:
 
 def _history(f: Frame, s: Slots, published: DateWindow | None) -> bool:
     """Not news: dated before the week reported, told over months, or denied."""
-    return _background(s, published) or _over_span(f) or _denied_event(f) or _tally(f, s)
+    return (
+        _background(s, published)
+        or _past_week(f, s, published)
+        or _over_span(f)
+        or _denied_event(f)
+        or _tally(f, s)
+    )
+
+
+def _past_week(f: Frame, s: Slots, published: DateWindow | None) -> bool:
+    """ "وكانت منازل في الحي قد تعرضت لغارات مماثلة الأسبوع الماضي": a telling
+    dated by its own words to a past week (no day of its own) is background, unless
+    that week dates the cause a response word names ("رداً على إطلاق صاروخ …
+    الأسبوع الماضي": the week of the other event)."""
+    w = s.window
+    if not (s.dated or s.said) or w is None or published is None:
+        return False  # (said: "وكان الجيش قد أعلن الأسبوع الماضي توقيف …", older still)
+    if w.precision != 2 or w.end >= published.start:
+        return False
+    r = f.reading
+    spans = [(a, b) for k, a, b in s.evidence if k == "date"]
+    if not spans:
+        return False
+    d0 = spans[0][0]
+    lo, hi = sorted((min(t.start for t in f.triggers), d0))
+    return not any(x.row["role"] == "response" and lo <= x.start < hi for x in r.roles)
 
 
 def _tally(f: Frame, s: Slots) -> bool:
@@ -382,7 +709,12 @@ def _background(s: Slots, published: DateWindow | None) -> bool:
     is background: a past attack is an event only when dated to a day of the week
     the article reports."""
     w = s.window
-    if not s.dated or w is None:
+    if w is None:
+        return False
+    if not (s.dated or s.said) and (published is None or w == published):
+        # (a statement dated long ago, "وكان التنظيم قد تبنى في آب الماضي هجوماً",
+        # claimed an attack older still; a telling that borrows the date an analysis
+        # opened with, months back, is as old)
         return False
     if w.precision >= 3:
         return True
@@ -666,7 +998,16 @@ def _claims_told(f: Frame) -> bool:
     after = sorted((t for t in f.triggers if t.start >= c.end), key=lambda t: t.start)
     if not after:
         return True
-    return r.definite_at(after[0].start) and after[0].row["form"] in ("noun", "plural")
+    if after[0].row["form"] not in ("noun", "plural"):
+        return False
+    # "وتبنى التنظيم تفجير العبوة": the event word in construct with a weapon told before
+    # (with the article) names the attack told, as much as "الهجوم" does
+    return r.definite_at(after[0].start) or any(
+        w.start >= after[0].end
+        and r.text[after[0].end : w.start].strip() in ("", "ال")
+        and r.definite_at(w.start)
+        for w in f.inside(r.weapons)
+    )
 
 
 def _claimed_event(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | None:
@@ -860,6 +1201,7 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
     if not r.tokens:
         if any(c.row.get("kind") == "claim" and c.row["status"] != "unclaimed" for c in r.claims):
             add_mentions(r, reference=ref)  # a claimant, a denier or the accused is named
+            r.dates = [d for d in r.dates if not getattr(d, "until", False)]
         else:  # "ولم تتبنَّ أي جهة الهجوم"، "لم يسفر عن إصابات": words and figures suffice
             r.tokens = tokenize(text, r.start, r.end)
             r.token_starts = [t.start for t in r.tokens]
@@ -1268,6 +1610,7 @@ def _weapons_fit(a: list[Weapon], b: list[Weapon]) -> bool:
 
 
 _AIRCRAFT = frozenset({"drone", "aircraft"})
+_SHELLS = frozenset({"artillery", "mortar"})
 _MUNITIONS = frozenset({"rocket", "missile", "ballistic_missile", "cruise_missile", "anti_tank"})
 
 
@@ -1299,6 +1642,8 @@ def _kinds(ws: list[Weapon]) -> set[str]:
         out |= {"ballistic_missile", "cruise_missile", "anti_tank"}
     if out & {"ballistic_missile", "cruise_missile", "anti_tank"}:
         out.add("rocket")
+    if out & _SHELLS:  # (a shell, قذيفة, may be a mortar's)
+        out |= _SHELLS
     return out
 
 
@@ -1352,10 +1697,18 @@ def _nearness(m: _Merged, i: int) -> tuple[int, int]:
 
 
 def _another(f: Frame) -> bool:
-    """The clause opens with words announcing a different event (وفي هجوم آخر)."""
+    """The clause opens with words announcing a different event (وفي هجوم آخر), or its
+    event noun says so itself (roles ``other``: "استهدفت غارة أخرى أطراف البلدة")."""
     first = min(t.start for t in f.triggers)
+    r = f.reading
+    if any(x.row.get("another") == "yes" and f.start <= x.start <= first for x in r.roles):
+        return True
+    nouns = [t for t in f.triggers if t.row["form"] in ("noun", "plural")]
     return any(
-        x.row.get("another") == "yes" and f.start <= x.start <= first for x in f.reading.roles
+        x.row["role"] in ("other", "remnant")  # (أخرى is also a remnant: سقطت الأخرى)
+        and f.start <= x.start < f.end
+        and any(t.end <= x.start and not r.text[t.end : x.start].strip() for t in nouns)
+        for x in r.roles
     )
 
 
@@ -1416,12 +1769,18 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
         if not _same_place(m, s):
             if plup is None:
                 plup = _pluperfect(f)
-            if not (plup and _unplaced(s.location)) and not _munitions_near(m, s):
+            if (
+                not (plup and _unplaced(s.location))
+                and not _munitions_near(m, s)
+                and not _spot_of(m, s)
+            ):
                 continue
         if not _soft_overlap(m, s) and m.frame.reading is not f.reading:
             continue
         if not _weapons_fit(ev.weapons, s.weapons) and not (
-            (s.location is None and _munitions(ev.weapons, s.weapons)) or _munitions_near(m, s)
+            (s.location is None and _munitions(ev.weapons, s.weapons))
+            or _munitions_near(m, s)
+            or _shots_in_clash(ev, s)
         ):
             continue
         if (
@@ -1433,6 +1792,7 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
             and not _intercepted_part(m.slots.sub_event_type, s.sub_event_type)
             and not (s.location is None and _munitions(ev.weapons, s.weapons))
             and not _munitions_near(m, s)
+            and not _shots_in_clash(ev, s)
         ):
             continue
         if not _same_actor(ev.actor1, s.actor1) and not _intercepted_part(
@@ -1442,6 +1802,31 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
         if _other_toll(m, s) or _other_count(m, f, s):
             continue
         yield m
+
+
+def _spot_of(m: _Merged, s: Slots) -> bool:
+    """ "إن ثلاث قذائف سقطت على منازل المواطنين في حي الشهداء": a spot the gazetteer
+    does not know (a quarter, a street), told by no named actor, of the kind of attack
+    of the event told before it, is a spot of that event's place, not another place."""
+    return (
+        _unplaced(s.location)
+        and s.actor1 is None
+        and s.specific
+        and m.slots.specific
+        and s.sub_event_type == m.event.sub_event_type
+        and m.event.location is not None
+        and not _unplaced(m.event.location)
+    )
+
+
+def _shots_in_clash(ev: Event, s: Slots) -> bool:
+    """ "إن المجموعات بادرت إلى إطلاق النار على مراكز الحركة": shots fired, told after a
+    clash fought with heavier weapons too, are part of that clash."""
+    return (
+        ev.sub_event_type == "Armed clash"
+        and bool(s.weapons)
+        and {w.kind for w in s.weapons} <= {"small_arms"}
+    )
 
 
 def _same_strikes(merged: list[_Merged], f: Frame, s: Slots, i: int, aid: str, text: str) -> None:
@@ -1607,6 +1992,9 @@ def _merge(
                 or (
                     ev.sub_event_type in ("Armed clash", "Attack")
                     and s.sub_event_type not in ("Armed clash", "Attack")
+                    # (a clash between two armed sides stays a clash: the shells and
+                    # mortars told later were fired in it)
+                    and not _two_sides(ev)
                 )
             )
         )
@@ -1688,6 +2076,11 @@ def _merge(
         if (back and kinds and w.kind not in kinds) or munitions:
             continue
         same = [x for x in ev.weapons if x.kind == w.kind]
+        if not same and w.kind in _SHELLS:
+            # "قذائف الهاون" then "ثلاث قذائف": the shells are the mortar's
+            same = [x for x in ev.weapons if x.kind in _SHELLS]
+            if same and w.kind == "artillery":
+                w = Weapon(same[0].kind, w.model, w.count)
         if not same:
             ev.weapons.append(w)
             continue
@@ -1731,6 +2124,17 @@ def _merge(
         if (e.field, e.start, e.end) not in have and kept_actor.get(e.field, True)
     )
     ev.confidence = round(min(0.99, max(ev.confidence, _confidence(f)) + 0.03), 3)
+
+
+def _two_sides(ev: Event) -> bool:
+    """An armed clash whose two sides are named, neither of them civilians (بين عناصر
+    من الحركة ومسلحين من مجموعات متشددة)."""
+    return (
+        ev.sub_event_type == "Armed clash"
+        and ev.actor1 is not None
+        and ev.actor2 is not None
+        and "civilians" not in (ev.actor1.kind, ev.actor2.kind)
+    )
 
 
 def _first_told(m: _Merged, i: int | None) -> bool:

@@ -43,6 +43,9 @@ class DateMention:
     (أمس, الأحد الماضي, or a day and month without a year); ``future`` is
     True when the window starts after the reference (غدا, الأسبوع المقبل),
     which an event extractor should not take as the date of a past event.
+    ``until`` is True when the expression follows a word that makes it the end
+    of a stretch (حتى ظهر اليوم, لغاية الآن): the time up to which something
+    held ("ولم يصدر تعليق حتى ظهر اليوم"), not the day it happened.
     """
 
     start: int
@@ -51,6 +54,7 @@ class DateMention:
     relative: bool
     text: str = ""
     future: bool = False
+    until: bool = False
 
 
 # --- lexicon and grammar (built once, on first use) ------------------------
@@ -217,6 +221,8 @@ def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, s
     words3 = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?"  # خمسة عشر: read by parse_number
     # "واعترضت الدفاعات الاثنين الآخرين": the number two, not Monday
     pair = rf"(?!\s+{w['pair']}(?!\w))" if "pair" in w else ""
+    # "ليلة الاثنين على الثلاثاء": the two weekdays of one night
+    through = rf"|\s+{w['through']}\s+" if "through" in w else ""
 
     def month(tag: str) -> str:  # a month name, maybe paired: تموز (يوليو), أيار/مايو
         return rf"(?P<mon{tag}>{mon})(?:\s*[/(\-–]\s*{mon}\s*\)?)?"
@@ -272,7 +278,7 @@ def _body(months: dict[str, tuple[str, int, bool]], words: dict[str, dict[str, s
         # الأحد | مساء الثلاثاء | يوم الاثنين الماضي | ليل السبت الأحد
         "wd": rf"(?:(?P<kp>{w['part']})\s+)?(?:{fill['day']}\s+)?(?P<kw>{w['weekday']})"
         rf"{pair}"
-        rf"(?:(?:\s*[-–/]\s*|\s+(?:و\s*)?)(?P<kw2>{w['weekday']}))?(?:\s+(?P<kq>{qual}))?",
+        rf"(?:(?:\s*[-–/]\s*|\s+(?:و\s*)?{through})(?P<kw2>{w['weekday']}))?(?:\s+(?P<kq>{qual}))?",
     }
     return "(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in alts.items()) + ")"
 
@@ -329,8 +335,22 @@ def find_dates(
         a, b = norm.to_original(m.start(kind), m.end())
         a, b = a + start, b + start
         future = reference is not None and window.start > reference
-        out.append(DateMention(a, b, window, relative, text[a:b], future))
+        until = _after_until(text, max(start, a - _UNTIL_REACH), a, g)
+        out.append(DateMention(a, b, window, relative, text[a:b], future, until))
     return out
+
+
+_UNTIL_REACH = 16  # characters before an expression searched for an "until" word
+
+
+def _after_until(text: str, lo: int, a: int, g: _Grammar) -> bool:
+    """The expression at ``a`` follows an "until" word (date_words.tsv ``until``:
+    حتى، لغاية، إلى غاية), nothing but spaces between."""
+    words = g.words.get("until")
+    if not words:
+        return False
+    left = match_form(text[lo:a]).split()
+    return any(" ".join(left[-n:]) in words for n in (1, 2) if len(left) >= n)
 
 
 # --- windows -----------------------------------------------------------------
