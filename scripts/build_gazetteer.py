@@ -15,7 +15,8 @@ the rest of the gazetteer uses. Every row of the three files is kept (a
 town without an Arabic name is found by its English one). IOM quarters
 ("حي X", or "Hay …" in English) stay named "حي X" (kind neighbourhood), so
 a common word X alone never matches them; "قرية X" and "مركز X" are named
-X (a village; a district centre is a town), "ناحية X" is a subdistrict.
+X (a village; a district centre is a town), "ناحية X" (or "ناحيه X") is a
+subdistrict, and "ناحية X-حي Y" is the quarter "حي Y" of subdistrict X.
 Iraq's districts (admin2) come from the IOM list's district column with
 the Arabic names of ``curated/iraq_districts.tsv``, named "قضاء X" and
 placed at their centre town.
@@ -41,6 +42,10 @@ CURATED_FILES = (
     "region_admin.tsv",
     "region_cities.tsv",
     "towns.tsv",
+    "syria_villages.tsv",
+    "iraq_subdistricts.tsv",
+    "lebanon_villages.tsv",
+    "yemen_districts.tsv",
     "quarters.tsv",
     "facilities.tsv",
 )
@@ -52,6 +57,8 @@ _IOM_PREFIXES = {"قرية", "مركز", "ناحية", "قضاء", "مدينة",
 # quarters of a town: named by "حي X" (often a common word: حي الشرطة، حي
 # العمال), so they stay "حي X" and a bare X never matches them
 _IOM_QUARTERS = {"حي", "الحي", "محلة"}
+# "ناحية X", also written with heh for teh marbuta (ناحيه)
+_IOM_SUBDISTRICT = {"ناحية", "ناحيه"}
 _PLAIN_ARABIC = re.compile("[\u0621-\u064a ]+")
 
 
@@ -285,6 +292,16 @@ def read_shared(directory: Path = SHARED, curated: Path = CURATED) -> list[dict[
             continue
         name_ar, variants, kind = r["name_ar"].strip(), "", "village"
         head, _, rest = name_ar.partition(" ")
+        if head in _IOM_SUBDISTRICT and "-" in rest:
+            # "ناحية الامام-حي الامير": quarter al-Amir of subdistrict al-Imam; other
+            # locations so written (الانتصار، الشهيد الصدر) are often common words
+            # or persons, and stay whole (never matched)
+            child = rest.split("-", 1)[1].strip()
+            if child.partition(" ")[0] in _IOM_QUARTERS:
+                name_ar = child
+                head, _, rest = name_ar.partition(" ")
+        elif head in _IOM_SUBDISTRICT:
+            head, name_ar = "ناحية", f"ناحية {rest}".strip()
         if head in _IOM_QUARTERS and rest:
             name_ar, kind = f"حي {rest}", "neighbourhood"
             variants = "" if head == "حي" else r["name_ar"].strip()

@@ -113,6 +113,7 @@ class Lexicon:
     speakers: dict[str, frozenset[str]] | None = None
     nisba_heads: frozenset[str] = frozenset()
     cue_countries: dict[str, frozenset[str]] | None = None
+    countryside: frozenset[str] = frozenset()
 
 
 def _form(word: str) -> str:
@@ -181,6 +182,7 @@ def lexicon() -> Lexicon:
         bodies=bodies,
         speakers=speakers,
         nisba_heads=frozenset(_form(r["word"]) for r in resources.tsv("geo", "nisba_heads.tsv")),
+        countryside=frozenset(bare(_form(r["word"])) for r in rel if r["role"] == "countryside"),
     )
 
 
@@ -1101,6 +1103,8 @@ def _contained(
             continue  # "العراق في بغداد", "بلدتي مراط ومظلوم": no containment
         if inner_entry is not None and inside(inner_entry, outer_entry):
             continue
+        if inner_entry is not None and _in_countryside(outer, inner_entry, outer_entry, lex):
+            continue  # "قرية غرانيج بريف دير الزور": the province around the town
         if inner_entry is not None and _beside(
             tokens, raws[k].last, raws[k + 1].first, inner_entry, outer_entry
         ):
@@ -1108,6 +1112,12 @@ def _contained(
         fits = [e for e in raws[k].entries if inside(e, outer_entry)]
         cue_kinds = raws[k].cue.kinds if raws[k].cue else frozenset()
         entry = choose(fits, cue_kinds=cue_kinds, context=ctx)
+        holder = _holder(raws[k + 1].entries, outer_entry, inner_entry) if entry is None else None
+        if holder is not None:
+            # "بلدة النبي شيت في البقاع": Y's homonym that holds X (البقاع is
+            # the name of two governorates since 2014) is the one meant
+            mentions[k + 1] = replace(outer, place=holder.place(outer.place.geo_precision))
+            continue
         if (
             entry is None
             and inner_entry is not None
@@ -1132,6 +1142,29 @@ def _contained(
             precision = max(entry.precision, inner.precision or 1, 2 if inner.relation else 1)
             mentions[k] = replace(inner, place=entry.place(precision), kind=entry.kind)
     return mentions
+
+
+def _in_countryside(outer: PlaceMention, inner: Entry, town: Entry, lex: Lexicon) -> bool:
+    """ "X بريف Y": the countryside of a town (relations.tsv role ``countryside``)
+    is its province, so X lies there when it lies in the town's province."""
+    if not outer.relation or town.kind not in ("city", "town") or not inner.admin1:
+        return False
+    stems = {bare(stem) for _, stem in analyses(match_form(outer.relation))}
+    return (
+        bool(stems & lex.countryside)
+        and inner.country == town.country
+        and inner.admin1 == town.admin1
+    )
+
+
+def _holder(entries: list[Entry], outer: Entry, inner: Entry | None) -> Entry | None:
+    """The one other homonym of the outer place, of the same kind, that holds
+    ``inner`` (a province named like another: البقاع of Beqaa and of
+    Baalbek-Hermel), else None."""
+    if inner is None:
+        return None
+    found = [e for e in entries if e is not outer and e.kind == outer.kind and inside(inner, e)]
+    return found[0] if len(found) == 1 else None
 
 
 _HASHTAG = re.compile(r"#[\w\u064b-\u065f\u0670\u0640\u200c-\u200f\u2066-\u2069]+")
