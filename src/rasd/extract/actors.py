@@ -27,6 +27,7 @@ DEFINITE_MARK = "+"  # "+المقاومة": the first word must carry the articl
 _ARTICLE_ENDINGS = ("ال", "لل")  # matching forms: ال, and ل + ال contracted
 # quotation marks the press puts around names (تنظيم «القاعدة»); mentions read through them
 QUOTES = frozenset("«»\"“”„‹›'‘’")
+HYPHENS = frozenset("-‐‑–")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 _COUNTRY = re.compile(r"[A-Z]{2}\Z")
 
@@ -116,8 +117,16 @@ class ActorIndex:
     def mentions(self, tokens: list[Token], text: str) -> list[ActorMention]:
         """Actor mentions among already made tokens of ``text``; quotation
         marks inside a name are skipped (``حركة «حماس»``)."""
-        if any(t.kind == "punct" and t.form in QUOTES for t in tokens):
-            tokens = Tokens((t for t in tokens if t.kind != "punct" or t.form not in QUOTES), text)
+        if any(t.kind == "punct" and (t.form in QUOTES or _joining(t, text)) for t in tokens):
+            # "طائرات F-16 العراقية": a hyphen inside a model's designation joins, as a space
+            tokens = Tokens(
+                (
+                    t
+                    for t in tokens
+                    if t.kind != "punct" or (t.form not in QUOTES and not _joining(t, text))
+                ),
+                text,
+            )
         return [
             ActorMention(
                 m.start, m.end, self.records[m.value].actor, text[m.start : m.end], m.phrase
@@ -221,6 +230,17 @@ def parse(rows: Iterable[Mapping[str, str]], source: str = SOURCE) -> ActorIndex
         rownum[aid] = n
     _check_parents(records, rownum, source)
     return ActorIndex(records, definite)
+
+
+def _joining(t: Token, text: str) -> bool:
+    """A hyphen between two words with no space (``F-16``، ``إف-16``)."""
+    return (
+        t.form in HYPHENS
+        and 0 < t.start
+        and t.end < len(text)
+        and not text[t.start - 1].isspace()
+        and not text[t.end].isspace()
+    )
 
 
 def _has_punct(text: str) -> bool:

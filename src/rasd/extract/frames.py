@@ -104,6 +104,11 @@ def _clauses(r: SentenceReading) -> tuple[list[tuple[int, int]], set[int]]:
             ):
                 cuts.add(p)
                 counted.add(p)
+    # "احتجزت 68 رهينة … وهددت بنسف المباني": a threat joined by و after an act is a
+    # clause of its own; it blocks what it threatens, not the act told before it
+    for c in r.cues:
+        if c.row["cue"] == "threat" and c.start > first and r.text[c.start - 1 : c.start] == "و":
+            cuts.add(c.start - 1)
     cuts = sorted(cuts)
     spans = []
     for i, a in enumerate(cuts):
@@ -339,7 +344,7 @@ def score(f: Frame) -> float:
         for a in f.inside(r.actors)
     ):
         detail("actor", bonus["actor"])
-    if f.inside(r.places):
+    if any(not _holds_trigger(r, p) for p in f.inside(r.places)):
         detail("place", bonus["place"])
     if r.dates:
         inside = [d for d in r.dates if f.start <= d.start < f.end] or r.dates
@@ -354,6 +359,7 @@ def score(f: Frame) -> float:
         head.row["form"] in ("noun", "plural")
         and _quantity_before(r, head)
         and not _instrument(r, head)
+        and not _launched_count(r, head)
         and not (f.conjunct and f.parent is not None and f.parent.decision >= 0)
     ):
         add("count of attacks", bonus["quantity_before_trigger"], "count")
@@ -364,7 +370,10 @@ def score(f: Frame) -> float:
         and not any(
             c.row["role"] == "complement"
             and c.end <= first.start
-            and r.words_between(c.end, first.start) <= s["near_words"]
+            # "أن طائرات تابعة لها شنت، فجر الثلاثاء، ضربات جوية": a date set off
+            # between the verb and its attack noun does not push the act away
+            and r.words_between(c.end, first.start) - _date_words(r, c.end, first.start)
+            <= s["near_words"]
             for c in r.roles
         )
         # "أقدم مسلحون مجهولون … مساء الأحد، على اختطاف": the light verb opens the act,
@@ -392,7 +401,12 @@ def score(f: Frame) -> float:
         )
     ):
         add("late in the sentence", bonus["late"], "late")
-    if head.row["form"] in ("noun", "plural") and _definite(r, head):
+    if (
+        head.row["form"] in ("noun", "plural")
+        and _definite(r, head)
+        # "تعرض صحافي للضرب": the verbal noun a bare تعرض opens carries the article
+        and not _suffered(r, f, head)
+    ):
         add("definite noun", bonus["definite"], "definite")
     if f.aimed:
         # "اغتيل الرئيس وكانت محاولة لاغتيال لبنان"، "من استهدف الجسر أراد استهداف رمز":
@@ -951,6 +965,23 @@ def _victim(r: SentenceReading, f: Frame, head: Item) -> bool:
     )
 
 
+def _date_words(r: SentenceReading, lo: int, hi: int) -> int:
+    """Words of a comma-bounded aside in ``[lo, hi)`` that only tells the time
+    (``شنت، فجر الثلاثاء، ضربات``: time cues or dates), commas included."""
+    marks = [i for i in range(lo, hi) if r.text[i] in ",،"]
+    spans = [
+        *(d for d in r.dates),
+        *(c for c in r.cues if c.row["cue"] == "time"),
+    ]
+    for a, b in zip(marks, marks[1:], strict=False):
+        inner = [x for x in r.token_starts if a < x < b]
+        words = list(zip(inner, [*inner[1:], b][: len(inner)], strict=True))
+        # a cue may leave out a clitic or the article (الثلاثاء: ثلاثاء)
+        if words and all(any(x < d.end and d.start < y for d in spans) for x, y in words):
+            return r.words_between(a, b + 1)
+    return 0
+
+
 def _aside_words(r: SentenceReading, pos: int) -> int:
     """Words of a statement's aside right before ``pos`` (``statement_aside``)."""
     aside = statement_aside(r, r.start, pos)
@@ -1036,6 +1067,14 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
         return True
     if not (f.start <= cue.start and cue.end <= f.end):
         return False
+    if (
+        scope == "clause"
+        and cue.row["cue"] in ("summary", "history")
+        and _after_response(r, head, cue)
+    ):
+        # "شنت ضربات جوية … رداً على هجمات … خلال الأسابيع الماضية": the span counts
+        # the cause named after the response word, not the act before it
+        return False
     if scope == "clause":
         return True
     first = min(f.triggers, key=lambda t: t.start)
@@ -1064,28 +1103,82 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
     return False
 
 
+def _after_response(r: SentenceReading, head: Item, cue: Item) -> bool:
+    """A response word (roles.tsv ``response``) stands between the head and the cue."""
+    return any(
+        x.row["role"] == "response" and head.end <= x.start and x.end <= cue.start for x in r.roles
+    )
+
+
 def _in_name(r: SentenceReading, cue: Item) -> bool:
     """A cue word that opens or lies inside a longer place name (``قضاء الحويجة``:
-    a district, not the judiciary) is part of the name."""
+    a district, not the judiciary) is part of the name; not a "name" that holds an
+    attack word (``منفذ التفجير الانتحاري``: the bomber, not a border crossing)."""
     return any(
-        p.start <= cue.start and cue.end <= p.end and (p.end - p.start) > (cue.end - cue.start)
+        p.start <= cue.start
+        and cue.end <= p.end
+        and (p.end - p.start) > (cue.end - cue.start)
+        and not _holds_trigger(r, p)
         for p in r.places or ()
     )
 
 
+def _holds_trigger(r: SentenceReading, p) -> bool:
+    """A place mention with an event word inside it."""
+    return any(p.start <= t.start < p.end for t in r.triggers)
+
+
 def _has_figure(f: Frame) -> bool:
     r = f.reading
-    return any(f.start <= q.start < f.end for q in r.quantities) or any(
-        c.row["count"] in ("one", "two") for c in f.inside(r.casualties)
+    cas = f.inside(r.casualties)
+    return (
+        any(f.start <= q.start < f.end for q in r.quantities)
+        or any(c.row["count"] in ("one", "two") for c in cas)
+        # "قتل شرطيان": a dual person word right after the casualty word is its count
+        or any(
+            x.row["role"] == "person_two"
+            and any(c.end <= x.start and r.words_between(c.end, x.start) == 0 for c in cas)
+            for x in f.inside(r.roles)
+        )
     )
 
 
+def _launched_count(r: SentenceReading, t: Item) -> bool:
+    """``شن طيران العدوان ثلاث غارات على …``: the count is the object of an agent's verb
+    (roles ``agent``), its subject (an actor or a weapon) or nothing between; the
+    attacks are told as done, not tallied."""
+    qs = [q for q in r.quantities if q.end <= t.start and r.words_between(q.end, t.start) <= 1]
+    if not qs:
+        return False
+    q = max(qs, key=lambda q: q.start)
+    for a in r.roles:
+        if a.row["role"] != "agent" or a.end > q.start or r.words_between(a.end, q.start) > 6:
+            continue
+        if any(a.end <= o.start < q.start for o in r.triggers):
+            continue
+        between = [x for x in r.token_starts if a.end <= x < q.start]
+        if not between:
+            return True
+        # the subject right after the verb (a nationality may trail the name)
+        subject = [*r.actors, *r.weapons]
+        if any(n.start <= between[0] < n.end for n in subject) and not any(
+            a.end <= p.start < q.start for p in r.places or ()
+        ):
+            return True
+    return False
+
+
 def _quantity_before(r: SentenceReading, t: Item) -> bool:
-    return any(
-        q.end <= t.start and r.words_between(q.end, t.start) == 0 for q in r.quantities
-    ) or any(
-        q.end <= t.start and r.words_between(q.end, t.start) <= 1 and q.value is None
+    """A figure right before an attack noun counts the attacks (ثلاث غارات); not a
+    person word that is its own count (``وقتل جنديان في اشتباكات``)."""
+    persons = [x for x in r.roles if x.row["role"] in ("person_one", "person_two")]
+    qs = [
+        q
         for q in r.quantities
+        if q.end <= t.start and not any(x.start < q.end and q.start < x.end for x in persons)
+    ]
+    return any(r.words_between(q.end, t.start) == 0 for q in qs) or any(
+        r.words_between(q.end, t.start) <= 1 and q.value is None for q in qs
     )
 
 

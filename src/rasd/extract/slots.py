@@ -44,6 +44,7 @@ ARMED = ("armed_group", "state_forces")
 PAYLOAD = ("ied", "vbied")  # explosives: after another weapon, what it carried
 PROTESTERS = "protesters"  # actor id given to protests whose text names no organiser
 NEG_GAP = 5  # words between a negation and the casualty word it denies
+SPREAD_GAP = 5  # words between a figure and the plural pronoun that counts it (لقي ستة … مصرعهم)
 COMPANION_GAP = 7  # words between a casualty word and "ومرافقه" (the name of the one killed)
 BLAME_GAP = 5  # words between an accusation (اتهمت، نسبته) and the accused
 QUOTE_REACH = 30  # characters a quoted source name may run on either side of a word
@@ -137,6 +138,11 @@ def fill(
     _type(f, head, slots)
     if f.family != "violence":
         slots.weapons = []  # a march (مسيرة) carries no drone
+    elif not slots.weapons and head.row["sub_event_type"] == "Air/drone strike":
+        # "غارة على …"، "ضربات جوية": an air raid named with no weapon was flown (an
+        # aircraft or a drone another telling names replaces it: fold_weapons)
+        slots.weapons = [AssumedWeapon("aircraft", None, None)]
+        slots.cite("weapons", head.start, head.end)
     _targets(f, text, slots)
     _casualties(f, text, slots)
     sides = _actors(f, slots)
@@ -390,8 +396,10 @@ def _type(f: Frame, head: Item, slots: Slots) -> None:
 def _count_near(r: SentenceReading, text: str, w: Item) -> tuple[int | None, object | None]:
     gap = settings()["weapon_gap"]
     for q in r.quantities:
-        if q.start <= w.start < q.end or w.start <= q.start < w.end:  # a dual: صاروخين
+        if q.start <= w.start < q.end:  # a dual: صاروخين
             return q.value, q
+        if w.start < q.start < w.end:
+            continue  # "إف-16": a model's number inside the weapon's name
         if (
             q.end <= w.start
             and r.words_between(q.end, w.start) == 0
@@ -438,9 +446,21 @@ def _is_unit_after(r: SentenceReading, text: str, q) -> bool:
     return bool(after) and match_form(after[0]) in _units()
 
 
+@dataclass(frozen=True, slots=True)
+class AssumedWeapon(Weapon):
+    """A weapon the event word implies (an air raid was flown) but no word names."""
+
+
 def fold_weapons(weapons: list[Weapon]) -> list[Weapon]:
     """Fold the generic rocket (صاروخ) into a missile of a named kind told
-    beside it: "صواريخ باليستية … 11 صاروخاً" is 11 ballistic missiles."""
+    beside it: "صواريخ باليستية … 11 صاروخاً" is 11 ballistic missiles. An assumed
+    weapon gives way to any weapon a telling names (the headline's غارة, the
+    body's مسيّرة), else it stays as a plain one."""
+    named = [w for w in weapons if not isinstance(w, AssumedWeapon)]
+    if named:
+        weapons = named
+    else:
+        weapons = list(dict.fromkeys(Weapon(w.kind, w.model, w.count) for w in weapons))
     missiles = [w for w in weapons if w.kind in MISSILE_KINDS]
     if len(missiles) != 1:
         return weapons
@@ -465,10 +485,13 @@ def _weapons(f: Frame, text: str, slots: Slots) -> None:
     found: list[list] = []  # [kind, model, count, start, end, definite]
     stores = [x for x in f.inside(r.roles) if x.row["role"] == "store"]
     stored: int | None = None  # the end of the last weapon named as stored
+    head = f.head
     for w in f.inside(r.weapons):
         row = w.row
         if row["kind"] == "-":
             continue  # an idiom (وقف إطلاق النار) names no weapon
+        if _quoted_act(r, head, w):
+            continue  # "… إن العنصر "كان مسؤولاً عن إطلاق قذائف"": another act, quoted
         if any(x.end <= w.start and r.words_between(x.end, w.start) <= 2 for x in stores) or (
             stored is not None and r.text[stored : w.start].strip(" و") in ("", "ال", "لل")
         ):
@@ -713,6 +736,25 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
             if how == "before" and qq.end <= c.start and r.words_between(qq.end, c.start) <= 2:
                 if not _is_unit_after(r, text, qq) and not _is_date(r, qq):
                     value, q = qq.value, qq
+            elif (
+                how == "before"
+                and value is None
+                and _counted_side(r, qq, c)
+                and not any(qq.end <= x.start < c.start for x in main)
+                and not _is_date(r, qq)
+            ):
+                # "خمسة عناصر من قوات الأمن أصيبوا بجروح": the figure, the people it
+                # counts and their side, then the plural casualty verb
+                value, q = qq.value, qq
+            if (
+                how == "spread"
+                and qq.end <= c.start
+                and r.words_between(qq.end, c.start) <= SPREAD_GAP
+                and not any(qq.end <= x.start < c.start for x in main)
+                and not _is_date(r, qq)
+            ):
+                # "لقي ستة من عناصر الشرطة مصرعهم": the last figure before the pronoun
+                value, q = qq.value, qq
         if how == "after" and unit is not None and (q is None or unit.start < q.start):
             # "مقتل طفلة", "استشهد مواطنان", "وإصابة ثالث": the person word is the count
             value, q = (1 if unit.row["role"] == "person_one" else 2), None
@@ -761,6 +803,22 @@ def _casualties(f: Frame, text: str, slots: Slots) -> None:
         slots.cite(fld, c.start, c.end)
         if q is not None:
             slots.cite(fld, q.start, q.end)
+
+
+def _counted_side(r: SentenceReading, q, c: Item) -> bool:
+    """Between the figure ``q`` and the casualty word ``c`` stand only the noun it
+    counts, ``من`` and an actor's name (at most SPREAD_GAP words)."""
+    if q.end > c.start or r.words_between(q.end, c.start) > SPREAD_GAP:
+        return False
+    names = [a for a in r.actors if q.end <= a.start and a.end <= c.start]
+    if not names:
+        return False
+    loose = [
+        x
+        for x in r.token_starts
+        if q.end <= x < c.start and not any(a.start <= x < a.end for a in names)
+    ]
+    return len(loose) <= 2
 
 
 def _counts_thing(r: SentenceReading, pos: int) -> bool:
@@ -939,6 +997,19 @@ def _victims(f: Frame) -> list:
                     and any(
                         x.row["role"] in ("person_one", "person_two") and a.start <= x.start < a.end
                         for x in r.roles
+                    )
+                ):
+                    out.append(a)
+            continue
+        if c.row["field"] in ("fatalities", "injuries") and c.row["count"] in ("spread", "before"):
+            # "لقي ستة من عناصر الشرطة مصرعهم": the side counted between figure and pronoun
+            for a in f.inside(r.actors):
+                if (
+                    a.end <= c.start
+                    and r.words_between(a.end, c.start) <= 1
+                    and any(
+                        q.end <= a.start and r.words_between(q.end, a.start) <= 2
+                        for q in r.quantities
                     )
                 ):
                     out.append(a)
@@ -1173,6 +1244,16 @@ def _actors(f: Frame, slots: Slots) -> bool:
             slots.actor1 = other.actor
             slots.cite("actor1", other.start, other.end)
             used.append(other)
+    if slots.actor1 is None and slots.claim_status == "unknown":
+        own = _own_forces(f, roles)
+        if own is not None:
+            # "قال الجيش السوري إن قواته قصفت …": the speaker's own forces did it
+            own = roles.specific(own)
+            slots.actor1 = _voiced(own.actor)
+            slots.claim_status = "claimed"
+            slots.cite("actor1", own.start, own.end)
+            slots.cite("claim_status", own.start, own.end)
+            used.append(own)
     if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
         before = _clause_subject(f)
         if before is not None:
@@ -1228,9 +1309,57 @@ def _actors(f: Frame, slots: Slots) -> bool:
         if civilians is not None:
             slots.actor2 = civilians
             slots.cite("actor2", *hurt)
+    if (
+        slots.actor1 is not None
+        and slots.actor2 is not None
+        and slots.actor1.id == slots.actor2.id
+        and sides is None
+    ):
+        # "تصدت الدفاعات الجوية لعدوان إسرائيلي بالصواريخ": one name read as both the
+        # attacker and the side hit; an attack has two sides
+        slots.actor2 = None
+        slots.evidence = [e for e in slots.evidence if e[0] != "actor2"]
     if f.family == "protest":
         _protesters(slots, f.head)
     return sides is not None
+
+
+def _own_forces(f: Frame, roles: _Roles):
+    """``قال الجيش السوري إن قواته قصفت``، ``ذكرت الوزارة أن مقاتلاتها دمرت``: a force
+    word carrying the speaker's pronoun (roles ``own``) right after إن/أن opens the act;
+    the armed side named as the speaker just before (a verb of saying or a statement
+    before it) did it. The speaker, or None."""
+    r = f.reading
+    first = min(t.start for t in f.triggers)
+    for x in r.roles:
+        if x.row["role"] != "own" or x.start > first:
+            continue
+        comp = next(
+            (
+                c
+                for c in r.roles
+                if c.row["role"] == "complement"
+                and c.end <= x.start
+                and r.words_between(c.end, x.start) == 0
+            ),
+            None,
+        )
+        if comp is None:
+            continue
+        said = [
+            *(y for y in r.roles if y.row["role"] == "report"),
+            *(c for c in r.claims if c.row.get("kind") == "statement"),
+        ]
+        speaker = roles.before(comp.start, gap=3)
+        if (
+            speaker is not None
+            and _kind(speaker) in ARMED
+            and any(
+                y.end <= speaker.start and r.words_between(y.end, speaker.start) <= 1 for y in said
+            )
+        ):
+            return speaker
+    return None
 
 
 def _fought_with(f: Frame, roles: _Roles):
@@ -1561,10 +1690,15 @@ def _patient(f: Frame, roles: _Roles, used: list):
             victim = roles.after(t.end, gap=1, skip=used) or roles.before(t.start, gap=6)
             if victim is not None and not _says(r, victim):
                 return victim
+    head = f.head
     for role in f.inside(r.roles):
         if role.row["role"] in ("patient", "member"):
             if any(a.start <= role.start and role.end <= a.end for a in r.actors):
                 continue  # "قوات النظام والميليشيات": a word of the name, not before it
+            if in_quote(r, role.start) and not in_quote(r, head.start):
+                # "… إن العنصر "كان مسؤولاً عن إطلاق قذائف على شمال إسرائيل"": a quote
+                # tells what the victim did, not who was hit
+                continue
             victim = roles.after(role.end, gap=3, skip=[u for u in used if u not in roles.victims])
             if victim is not None and _says(r, victim):
                 continue  # "على صنعاء، وقال المحتجون إن …": the speaker, not the target
@@ -1762,6 +1896,16 @@ def _sea(m) -> bool:
     """A place mention that resolved to a sea or gulf (gazetteer kind ``sea``)."""
     place = getattr(m, "place", None)
     return ":sea:" in (getattr(place, "gazetteer_id", None) or "")
+
+
+def _quoted_act(r: SentenceReading, head: Item, w: Item) -> bool:
+    """The weapon stands in a quotation the head is not in, after another act word
+    of that quotation: what the quote tells someone did (``"كان مسؤولاً عن إطلاق
+    قذائف"``), not what this event was done with (``"بالصواريخ الموجهة"`` stays)."""
+    if not in_quote(r, w.start) or in_quote(r, head.start):
+        return False
+    opening = max(i for i in range(r.start, w.start) if r.text[i] in QUOTE_MARKS)
+    return any(opening < t.start < w.start and t is not head for t in r.triggers)
 
 
 def in_quote(r: SentenceReading, pos: int) -> bool:

@@ -5,7 +5,9 @@ already skipped), builds frames, keeps those that report an event, fills
 their slots and merges frames that tell the same attack (stage 5): same
 kind of event, the same or an unnamed place, overlapping dates and
 compatible weapons. A lede retold later adds its evidence to the first
-event instead of making a second one.
+event instead of making a second one. One verb that hits sites counted off by
+ordinal (الأول … والثاني …) or two towns far apart joined by و makes one event
+at each place.
 
 A sentence without a date of its own continues the story's date (the
 event told before it); such a borrowed date, or the publication date, never
@@ -21,7 +23,9 @@ that to the event told just before. Background is dropped before merging:
 tellings dated by their own words to a month, a year, a past week or a day
 more than a week back (or claimed in a statement so dated), attacks told over
 months (خلال العامين الماضيين مئات الضربات) or on a multitude of sites, and
-denials of the event itself; a claim told inside background claims nothing.
+denials of the event itself; a claim or a blame told inside background claims
+nothing. A toll said to be updated (ارتفعت حصيلة … إلى) replaces the event's;
+a first toll (الحصيلة الأولية) only fills what is missing.
 A claim of an attack already told (وتبنى التنظيم الهجوم، تفجير العبوة) joins
 that attack. A force's shots at a protest, the crowd's violence and a slogan
 are parts of the protest, not attacks. docs/extract.md has the full list.
@@ -48,6 +52,7 @@ from rasd.extract.slots import (
     in_quote,
     inside_casualty,
 )
+from rasd.geo.recognize import body_name, is_origin
 from rasd.model import Actor, Article, DateWindow, Event, Weapon
 from rasd.text import match_form
 from rasd.text.dates import find_dates, parse_date
@@ -172,6 +177,15 @@ def extract_article(article: Article) -> Article:
                 continue
             filled[id(f)] = slots
             kept.append((f, slots, i))
+            # "غارات استهدفت موقعين، الأول في مدينة X، والثاني قرب مطار Y": one event at
+            # each place the sites are counted off at
+            for g in _place_parts(f, slots):
+                gs = fill(
+                    g, text, fallback_dates=fallback, published=published, narrative=narrative
+                )
+                _inherit(gs, slots)
+                filled[id(g)] = gs
+                kept.append((g, gs, i))
             if not slots.dated and not slots.said and narrative is None:
                 early.append(slots)  # dated by publication only, before the story opened
             told = True
@@ -258,7 +272,7 @@ def extract_article(article: Article) -> Article:
             _Merged(_event(f, slots, aid, text), slots, f, _place_keys(slots), i, slots.dated, {i})
         )
     for f, slots, i in retold:  # frames.retells: a weak telling joins its antecedent or nothing
-        if _charge(f, kept):
+        if _charge(f, kept) or _after_first(f):
             continue
         target = _antecedent(merged, f, slots, i)
         toll = _toll_only(f)  # "…، وسقط فيها قتيلان": the toll of the clause before it
@@ -280,6 +294,7 @@ def extract_article(article: Article) -> Article:
     merged = _fold_provinces(merged, aid, text)
     merged = _fold_into_protests(merged, aid, text)
     merged = _fold_same(merged, aid, text)
+    merged = _fold_into_raids(merged)
     _place_arrests(merged)
     _type_by_story(merged)
     for r, i in silent:
@@ -324,14 +339,23 @@ def _usable(d) -> bool:
 
 
 def _background_claim(r, history: list[Frame]) -> bool:
-    """Every claim of the sentence is told inside background (a frame dropped as
-    history): "تعرضت القواعد منذ مطلع العام لأربعين هجوماً تبنت غالبيتها فصائل"."""
+    """Every claim, denial or blame of the sentence is told inside background (a frame
+    dropped as history): "تعرضت القواعد منذ مطلع العام لأربعين هجوماً تبنت غالبيتها
+    فصائل"، "قصف استهدف المطار في نيسان الماضي، وهو هجوم حمّلت الحكومة مسؤوليته
+    لتركيا"."""
     cues = [c for c in r.claims if c.row.get("kind") == "claim"]
     return (
         bool(history)
         and bool(cues)
         and all(
-            c.row["status"] == "claimed" and any(h.start <= c.start < h.end for h in history)
+            any(
+                h.start <= c.start < h.end
+                # (a blame or a denial told after the old attack's own words; "ولم تعلن
+                # أي جهة مسؤوليتها عن الهجوم، الذي جاء بعد هجوم مماثل الشهر الماضي"
+                # says it of the news)
+                and (c.row["status"] == "claimed" or min(t.start for t in h.triggers) < c.start)
+                for h in history
+            )
             for c in cues
         )
     )
@@ -373,6 +397,44 @@ def _fold_same(merged: list[_Merged], aid: str, text: str) -> list[_Merged]:
                 _absorb(x, m)
                 out.remove(m)
                 break
+    return out
+
+
+def _operation_word(r, a: int, b: int) -> bool:
+    """A word for an operation (roles ``operation``: عملية، العملية …) stands in
+    ``[a, b)`` of the reading."""
+    return any(x.row["role"] == "operation" and a <= x.start < b for x in r.roles)
+
+
+def _fold_into_raids(merged: list[_Merged]) -> list[_Merged]:
+    """ "نفذت القوات عملية إنزال أسفرت عن اعتقال قيادي" and then "وقال المركز إن العملية
+    استهدفت مسؤول التمويل …، قبل أن يبادر أحدهم بإطلاق النار، ما أدى إلى مقتله": violence
+    told of "the operation" (العملية before its act), after an arrest told as an
+    operation at the same place on the same days, by the same force or none named, is
+    that raid's detail, not an attack of its own."""
+    out = list(merged)
+    for m in merged:
+        ev = m.event
+        if FAMILY.get(ev.plover_type, "violence") != "violence" or len(m.sentences) != 1:
+            continue
+        r = m.frame.reading
+        first = min(t.start for t in m.frame.triggers)
+        if not _operation_word(r, r.start, first):
+            continue
+        hosts = [
+            x
+            for x in out
+            if FAMILY.get(x.event.plover_type) == "arrest"
+            and min(x.sentences) < min(m.sentences)
+            and _operation_word(x.frame.reading, x.frame.reading.start, x.frame.reading.end)
+            and _overlap(x.event.window, ev.window)
+            and _same_place(x, m.slots)
+            and _same_actor(x.event.actor1, ev.actor1)
+        ]
+        if not hosts:
+            continue
+        _absorb(max(hosts, key=lambda x: min(x.sentences)), m)
+        out.remove(m)
     return out
 
 
@@ -506,6 +568,13 @@ def _fold_provinces(merged: list[_Merged], aid: str, text: str) -> list[_Merged]
         e = entries.get(getattr(loc, "gazetteer_id", None) or "")
         if e is None or e.kind not in ("admin1", "region"):
             continue
+        # (a name two provinces share, البقاع of Beqaa and of Baalbek-Hermel, holds
+        # the places of either)
+        held = {e.admin1 or e.name} | {
+            h.admin1 or h.name
+            for h in gazetteer().lookup(loc.name_ar or "")
+            if h.kind in ("admin1", "region") and h.country == loc.country
+        }
         inside = [
             x
             for x in out
@@ -513,7 +582,7 @@ def _fold_provinces(merged: list[_Merged], aid: str, text: str) -> list[_Merged]
             and x.event.sub_event_type == m.event.sub_event_type
             and x.event.location is not None
             and x.event.location.country == loc.country
-            and (x.event.location.admin1 or "") == (e.admin1 or e.name)
+            and (x.event.location.admin1 or "") in held
             and x.event.location.gazetteer_id != loc.gazetteer_id
             and _overlap(x.event.window, m.event.window)
         ]
@@ -1082,6 +1151,7 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
         and not _elsewhere(m, f, s)
         and not _two_facilities(m.event.location, s.location)
         and not _other_count(m, f, s)
+        and not _other_means(m, f, s)
     ]
     if not told:
         return None
@@ -1090,8 +1160,14 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
         here = [m for m in told if _same_place(m, s) and (m.event.location is not None)]
         if here:
             return here[-1]
-        # a town of its own far from the event's town is another event's place
-        told = [m for m in told if not _far_apart(m.event.location, s.location)]
+        # a town of its own far from the event's town is another event's place (and so
+        # is a place far off that the event's telling named beside its own)
+        told = [
+            m
+            for m in told
+            if not _far_apart(m.event.location, s.location)
+            and not (_siblings(m, s) and _sites_apart(m.event.location, s.location))
+        ]
         if not told:
             return None
         if s.dated or _toll_only(f):
@@ -1109,6 +1185,27 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
             ]
             return near[-1] if near else None
     return told[-1]
+
+
+def _other_means(m: _Merged, f: Frame, s: Slots) -> bool:
+    """ "كما قصفت المدفعية الإسرائيلية ليلاً أطراف بلدتي …" after a drone's strike: a
+    clause that refers back with a verb of its own and a weapon of another kind than
+    the event's (not the missiles a drone or an aircraft fired, not shots in a clash),
+    at a place of its own, tells another attack ("حلقت مروحيات التحالف بعد القصف"
+    tells none)."""
+    ev = m.event
+    return (
+        s.location is not None
+        and any(t.row["form"] not in ("noun", "plural") for t in f.triggers)
+        and bool(s.weapons)
+        and bool(ev.weapons)
+        and not _weapons_fit(ev.weapons, s.weapons)
+        and not _munitions(ev.weapons, s.weapons)
+        and not _shots_in_clash(ev, s)
+        and not _intercepted_part(m.slots.sub_event_type, s.sub_event_type)
+        # (fighter jets that stopped a drone: both in the air)
+        and not ({w.kind for w in ev.weapons} | {w.kind for w in s.weapons}) <= _AIRCRAFT
+    )
 
 
 APART_KM = 25.0  # two named towns farther apart than this are two places
@@ -1139,12 +1236,17 @@ def _far_apart(a, b) -> bool:
     ea, eb = entries.get(a.gazetteer_id or ""), entries.get(b.gazetteer_id or "")
     if ea is None or eb is None or ea.kind not in small or eb.kind not in small:
         return False
+    return _km(a, b) > APART_KM
+
+
+def _km(a, b) -> float:
+    """Great-circle distance between two places with coordinates."""
     la, lb = math.radians(a.lat), math.radians(b.lat)
     h = (
         math.sin((lb - la) / 2) ** 2
         + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
     )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h))) > APART_KM
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _same_province(a, b) -> bool:
@@ -1211,6 +1313,8 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
     status = (
         slots.claim_status if any(e[0] == "claim_status" for e in slots.evidence) else "unknown"
     )
+    if status == "attributed" and _other_charge(r, slots):
+        status = "unknown"
     zero = [x for x in ("fatalities", "injuries") if getattr(slots, x) == 0]
     if status == "unknown" and not zero and not slots.damage:
         return
@@ -1254,6 +1358,26 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
                 for e in evidence(aid, text, slots)
                 if e.field in keep and (e.field, e.start, e.end) not in have
             )
+
+
+def _other_charge(r, slots: Slots) -> bool:
+    """ "وتتهم الإدارة الذاتية أنقرة بـ"السعي إلى تهجير السكان"": the blame names its
+    charge (ب after the accused) and no event word stands in its clause: it blames
+    the accused for something else than the attack told."""
+    cue = next((a for k, a, _ in slots.evidence if k == "claim_status"), None)
+    if cue is None or not r.tokens:
+        return False
+    stops = [x.start for x in r.roles if x.row["role"] == "boundary" and x.start > cue]
+    end = min(stops, default=r.end)
+    if any(cue <= t.start < end for t in r.triggers):
+        return False
+    words = [t for t in r.tokens if cue < t.start < end and t.kind == "word"][:5]
+    for t in words[1:]:
+        if t.form.startswith("و"):
+            return False  # (the accusation ends where a second verb opens: وتوعد بـ…)
+        if t.form == "ب" or t.form.startswith("بال"):
+            return True
+    return False
 
 
 def _plural_reference(r) -> bool:
@@ -1545,13 +1669,73 @@ def _same_place(m: _Merged, s: Slots) -> bool:
         return True
     if a.name == b.name:
         return True
-    if _two_facilities(a, b):
+    if _two_facilities(a, b) and not _placed_in(m, s):
         # "مجمع السفارة في المنطقة الخضراء وسط بغداد" and "قاعدة فكتوريا الملاصقة
         # لمطار بغداد": two sites, even if a name of one holds a word of the other
+        # (not "حارة حريك بالضاحية الجنوبية" and a headline's "الضاحية الجنوبية": the
+        # event's telling put its site inside the headline's)
+        return False
+    if _siblings(m, s) and _sites_apart(a, b):
+        # "غارات على القائم وعكاشات" then "أما في عكاشات، فقد طالت الضربات موقعاً": the
+        # event stands at the first town; the second, named beside it (not as the
+        # district that holds it) and far from it, is another event's place
         return False
     keys = _place_keys(s)
     # "قاعدة التحالف" and "قاعدة التحالف الدولي" name one place
     return any(_within(x, y) or _within(y, x) for x in m.places for y in keys)
+
+
+def _sites_apart(a, b) -> bool:
+    """Two places the gazetteer knows, neither a province, a region, a sea or a
+    country, farther apart than APART_KM (a district counts as its centre)."""
+    if a is None or b is None or a.lat is None or b.lat is None:
+        return False
+    from rasd.geo.gazetteer import gazetteer
+
+    entries = gazetteer().by_id
+    wide = {"admin1", "region", "country", "sea"}
+    ea, eb = entries.get(a.gazetteer_id or ""), entries.get(b.gazetteer_id or "")
+    if ea is None or eb is None or ea.kind in wide or eb.kind in wide:
+        return False
+    return _km(a, b) > APART_KM
+
+
+def _placed_in(m: _Merged, s: Slots) -> bool:
+    """The event's own telling names its place, then the telling's place as the one
+    it lies in, right after ب or في ("في منطقة حارة حريك بالضاحية الجنوبية"), and the
+    two are not far apart."""
+    a, b = m.event.location, s.location
+    if a is None or b is None or a.lat is None or b.lat is None or _km(a, b) > APART_KM:
+        return False
+    return _nested_names(m.frame.reading, m.slots.place_text, _place_keys(s))
+
+
+def _nested_names(r, own: str | None, keys) -> bool:
+    """The reading names place ``own`` and, right after it behind ب or في, a place
+    answering to ``keys`` (the one it lies in: "ناحية باطيفا في قضاء زاخو")."""
+    for x in (p for p in r.places if p.text == own):
+        for y in r.places:
+            if y.start >= x.end and y.text != own and _keys_of((y.text,)) & keys:
+                if r.text[x.end : y.start].strip(" ،,") in ("ب", "في"):
+                    return True
+    return False
+
+
+def _siblings(m: _Merged, s: Slots) -> bool:
+    """The event's own telling names the telling's place right beside its own, joined
+    by و ("في قضاء القائم وناحية عكاشات"), not as a place that holds it ("ناحية باطيفا
+    في قضاء زاخو")."""
+    r = m.frame.reading
+    own = m.slots.place_text
+    keys = _place_keys(s)
+    mine = [p for p in r.places if p.text == own]
+    other = [p for p in r.places if p.text != own and _keys_of((p.text,)) & keys]
+    for x in mine:
+        for y in other:
+            lo, hi = (x, y) if x.end <= y.start else (y, x)
+            if r.text[lo.end : hi.start].strip(" ،,") in ("و", ""):
+                return True
+    return False
 
 
 def _two_facilities(a, b) -> bool:
@@ -1573,7 +1757,7 @@ def _within(x: str, y: str) -> bool:
     return f" {x} " in f" {y} "
 
 
-def _narrower(m: _Merged, s: Slots, keys: set[str]) -> bool:
+def _narrower(m: _Merged, s: Slots, f: Frame, keys: set[str]) -> bool:
     """The retelling names the event's place and, first, a place inside it."""
     if s.place_text is None or m.slots.place_text is None:
         return False
@@ -1588,6 +1772,12 @@ def _narrower(m: _Merged, s: Slots, keys: set[str]) -> bool:
     ):
         # "استشهاد جنديين بهجوم في حريب وإصابة امرأة بقصف على أحياء تعز": the
         # headline names the event's place and another event's, not a place inside it
+        return False
+    if _sites_apart(a, b) and not _nested_names(
+        f.reading, s.place_text, _keys_of((m.slots.place_text,))
+    ):
+        # (… or two towns of one province far apart, unless the retelling puts its
+        # own place inside the event's: "قرى تابعة لناحية باطيفا في قضاء زاخو")
         return False
     own = _place_keys(Slots("", "", "", False, places=[s.place_text]))
     base = _place_keys(Slots("", "", "", False, places=[m.slots.place_text]))
@@ -1712,6 +1902,24 @@ def _another(f: Frame) -> bool:
     )
 
 
+def _after_first(f: Frame) -> bool:
+    """ "وبعد نحو ساعة من الهجوم الأول، أسقطت القوات طائرة مسيرة ثانية": the clause
+    names an event told before as the first one (an event noun, then الأول/الأولى
+    before the clause's act): what it tells is a second event, not a detail of that one."""
+    r = f.reading
+    acts = [t for t in f.triggers if t.row["form"] not in ("noun", "plural")]
+    if not acts:
+        return False
+    last = max(t.start for t in acts)
+    for t in r.triggers:
+        if t.row["form"] not in ("noun", "plural") or not f.start <= t.start < last:
+            continue
+        after = r.text[t.end : t.end + 12].split()
+        if after and ordinal(after[0].strip("،,.")) == 1:
+            return True
+    return False
+
+
 def _remnant(f: Frame, s: Slots) -> bool:
     """The clause's subject is the rest of a salvo (roles ``remnant``: انفجرت الثالثة،
     سقط الباقي) right after its first trigger, and it names no weapon of its own:
@@ -1734,6 +1942,113 @@ def _remnant(f: Frame, s: Slots) -> bool:
         and r.text[first.end : x.start].strip() in ("", "ال")
         for x in f.inside(r.roles)
     )
+
+
+SITES_KM = 5.0  # two sites counted off closer than this are one place
+
+
+def _place_parts(f: Frame, s: Slots) -> list[Frame]:
+    """One verb, strikes at places of their own: "غارات جوية استهدفت موقعين، الأول
+    مستودع في مدينة X، والثاني منشأة قرب مطار Y", "الضربة الأولى طالت موقعاً قرب X،
+    فيما استهدفت الثانية مقراً في Y" (sites counted off by ordinal), or "غارات على
+    مواقع في قضاء X وناحية Y" (two towns joined by و, far apart): one event at each
+    place. The frame keeps the first place; a frame sharing its verb is returned for
+    each further one."""
+    r = f.reading
+    cuts = _ordinal_cuts(f)
+    sites = _sites(f, cuts) if cuts else None
+    if sites is None:
+        sites, cuts = _conjoined(f)
+    if not sites:
+        return []
+    p = sites[0]
+    s.location, s.place_text = p.place, p.text
+    s.places = [x.text for x in r.places if f.start <= x.start < cuts[1]]
+    s.evidence = [e for e in s.evidence if e[0] != "location"]
+    s.cite("location", p.start, p.end)
+    return [
+        Frame(a, b, f.family, f.triggers, r, f.score, decision=f.decision, parent=f)
+        for a, b in zip(cuts[1:], cuts[2:], strict=False)
+    ]
+
+
+def _ordinal_cuts(f: Frame) -> list[int]:
+    """Where each site counted off by ordinal starts (الأول، والثاني، الثالثة …: each
+    right after a comma, an event word or a verb, or joined by و), then the frame's end."""
+    r = f.reading
+    first = min(t.start for t in f.triggers)
+    marks = []
+    for k, t in enumerate(r.tokens):
+        if t.kind != "word" or not first < t.start < f.end:
+            continue
+        if any(d.start <= t.start < d.end for d in r.dates):
+            continue  # (تشرين الأول)
+        if ordinal(t.form) != len(marks) + 1:
+            continue
+        prev = r.tokens[k - 1]
+        after_word = any(
+            x.end <= t.start and not r.text[x.end : t.start].strip()
+            for x in (*f.triggers, *r.weapons)
+        )
+        joined = len(marks) > 0 and t.form.startswith("و")
+        if (prev.kind == "punct" and prev.form in ("،", ",", ":", "؛")) or after_word or joined:
+            marks.append(t)
+    return [t.start for t in marks] + [f.end] if len(marks) > 1 else []
+
+
+def _known(r, p) -> bool:
+    """A place mention the gazetteer resolved, not inside a date, a body's name or
+    an origin (أطلقت من)."""
+    place = getattr(p, "place", None)
+    return (
+        getattr(place, "gazetteer_id", None) is not None
+        and not any(d.start < p.end and p.start < d.end for d in r.dates)
+        and not body_name(r.text, r.start, p.start)
+        and not is_origin(r.text, r.start, p.start)
+    )
+
+
+def _sites(f: Frame, cuts: list[int]) -> list | None:
+    """The first known place of each stretch between ``cuts``, if every stretch has
+    one and they are places of their own."""
+    r = f.reading
+    sites = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        p = next((p for p in r.places if a <= p.start < b and _known(r, p)), None)
+        if p is None:
+            return None
+        sites.append(p)
+    for x, y in zip(sites, sites[1:], strict=False):
+        a, b = x.place, y.place
+        if (
+            a.gazetteer_id == b.gazetteer_id
+            or _holds(a, b)
+            or _holds(b, a)
+            or (a.lat is not None and b.lat is not None and _km(a, b) < SITES_KM)
+        ):
+            return None
+    return sites
+
+
+def _conjoined(f: Frame) -> tuple[list, list[int]]:
+    """The first two known places after the frame's first trigger joined by و alone
+    ("في قضاء X وناحية Y"، "على X وY"), neither a province or a region, far apart:
+    the places, and where the second one's stretch starts."""
+    if f.family != "violence":
+        return [], []  # (a march in two towns is told as one protest)
+    r = f.reading
+    first = min(t.start for t in f.triggers)
+    known = [p for p in f.inside(r.places) if p.start > first and _known(r, p)]
+    between = [x for x in r.roles if x.row["role"] == "between"]
+    for x, y in zip(known, known[1:], strict=False):
+        if r.text[x.end : y.start].strip(" ،,") != "و":
+            continue
+        if any(b.end <= x.start and r.words_between(b.end, x.start) <= 1 for b in between):
+            continue  # "على الطريق الواصل بين مدينة X وبلدة Y": one road between the two
+        a, b = x.place, y.place
+        if a.gazetteer_id != b.gazetteer_id and _sites_apart(a, b):
+            return [x, y], [f.start, x.end, f.end]
+    return [], []
 
 
 def _told_again(m: _Merged, s: Slots) -> bool:
@@ -2040,7 +2355,7 @@ def _merge(
     if ev.location is None and s.location is not None:
         ev.location = s.location
         took_place = True
-    elif s.location is not None and m.frame.reading is not f.reading and _narrower(m, s, keys):
+    elif s.location is not None and m.frame.reading is not f.reading and _narrower(m, s, f, keys):
         # "قضاء الطارمية شمالي العاصمة بغداد" after a headline that said only "شمال بغداد"
         ev.location = s.location
         ev.evidence = [e for e in ev.evidence if e.field != "location"]
@@ -2110,8 +2425,7 @@ def _merge(
         s.evidence = [
             e for e in s.evidence if e[0] not in ("fatalities", "injuries") or getattr(s, e[0])
         ]
-    ev.fatalities = _max(ev.fatalities, s.fatalities)
-    ev.injuries = _max(ev.injuries, s.injuries)
+    _tolls(m, s, f)
     have = {(e.field, e.start, e.end) for e in ev.evidence}
     kept_actor = {
         k: getattr(ev, k) == getattr(s, k) for k in ("actor1", "actor2", "suspected_actor1")
@@ -2124,6 +2438,34 @@ def _merge(
         if (e.field, e.start, e.end) not in have and kept_actor.get(e.field, True)
     )
     ev.confidence = round(min(0.99, max(ev.confidence, _confidence(f)) + 0.03), 3)
+
+
+def _toll_said(f: Frame, role: str) -> bool:
+    """The clause's sentence calls its toll a first one (roles ``initial``: الحصيلة
+    الأولية) or an update (roles ``update``: ارتفعت حصيلة … إلى)."""
+    return any(x.row["role"] == role for x in f.reading.roles)
+
+
+def _tolls(m: _Merged, s: Slots, f: Frame) -> None:
+    """Add a telling's toll to the event: the greater figure, unless one of the two
+    is an update ("ارتفعت حصيلة القصف إلى ستة قتلى وأربعة عشر جريحاً": it wins) or a
+    first toll ("وكانت الحصيلة الأولية قد تحدثت عن أربعة قتلى وستة عشر جريحاً": it
+    only fills what the event lacks)."""
+    ev = m.event
+    updated = _toll_said(m.frame, "update")  # (the event's own telling is the update)
+    if _toll_said(f, "update") and not _toll_said(f, "initial"):
+        for k in ("fatalities", "injuries"):
+            if getattr(s, k) is not None:
+                setattr(ev, k, getattr(s, k))
+                ev.evidence = [e for e in ev.evidence if e.field != k]
+        return
+    if updated or (_toll_said(f, "initial") and not _toll_said(f, "update")):
+        for k in ("fatalities", "injuries"):
+            if getattr(ev, k) is not None:
+                setattr(s, k, None)
+                s.evidence = [e for e in s.evidence if e[0] != k]
+    ev.fatalities = _max(ev.fatalities, s.fatalities)
+    ev.injuries = _max(ev.injuries, s.injuries)
 
 
 def _two_sides(ev: Event) -> bool:
