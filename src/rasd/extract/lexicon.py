@@ -316,9 +316,9 @@ class Scan:
         self.lexicons = lexicons
         self._any = any(lx.openers for lx in lexicons)
         self._opened: dict[str, tuple[int, ...]] = {}
-        # per run of characters between spaces: (offset in the run, lexicons) of each
+        # per run of characters between spaces: (offset in the run, lexicon) of each
         # position in it that may open a hit (words recur: each is worked out once)
-        self._runs: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {}
+        self._runs: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def starts(self, text: str) -> list[list[int]]:
         """For each lexicon (in order), the word starts in ``text`` it may match at."""
@@ -343,17 +343,17 @@ class Scan:
             ):
                 at = text.find(run, at + 1)
                 end = at + len(run)
-            for offset, which in opens:
-                for i in which:
-                    out[i].append(at + offset)
+            for offset, i in opens:
+                out[i].append(at + offset)
             pos = end
         return out
 
-    def _run_starts(self, run: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
-        """Where in ``run`` (no spaces) a hit may open, with the lexicons that may
-        open one there: at its start and after each mark (a hit of one lexicon,
-        فجر-5, may hide the start of another after its hyphen); which lexicons
-        depends on the characters from there to the end of the run only."""
+    def _run_starts(self, run: str) -> tuple[tuple[int, int], ...]:
+        """Where in ``run`` (no spaces) a hit may open, with each lexicon that may
+        open one there (one pair each: no inner loop in :meth:`starts`): at its start
+        and after each mark (a hit of one lexicon, فجر-5, may hide the start of
+        another after its hyphen); which lexicons depends on the characters from
+        there to the end of the run only."""
         opened = self._opened
         out = []
         for m in _STARTS.finditer(run):
@@ -363,8 +363,7 @@ class Scan:
                 which = tuple(i for i, lx in enumerate(self.lexicons) if lx.opens(rest))
                 if len(opened) < _MEMO:
                     opened[rest] = which
-            if which:
-                out.append((m.start(), which))
+            out.extend((m.start(), i) for i in which)
         found = tuple(out)
         if len(self._runs) < _MEMO:
             self._runs[run] = found

@@ -116,7 +116,8 @@ class Lexicon:
     countryside: frozenset[str] = frozenset()
 
 
-def _form(word: str) -> str:
+@functools.cache  # few words (cues, من، إلى), asked per place: a new tokenize each time
+def _form(word: str) -> str:  # would also evict the article's spans from tokenize's cache
     toks = tokenize(word)
     return " ".join(t.form for t in toks if t.kind != "punct")
 
