@@ -1,4 +1,4 @@
-"""Checks every gold set must pass (main, dev2, dev3, heldout), shared by their tests."""
+"""Checks every gold set must pass (main and the authored long-article sets), shared by their tests."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -126,15 +127,50 @@ def assert_scraped_pages(gold: list[dict], at_least: int) -> None:
         assert lines[-2] == lines[2], r["id"]  # lede (after date line and headline) repeated
 
 
+@dataclass(frozen=True)
+class Spread:
+    """What an authored set holds at least, so that it cannot quietly shrink or
+    lose a kind of article: articles, events, articles with no event and with
+    several, countries, sub-event types and claim statuses; the range of
+    article lengths; the id prefix when the set has one."""
+
+    articles: int
+    events: int
+    empty: int
+    several: int
+    countries: frozenset[str]
+    lengths: tuple[int, int]
+    subs: frozenset[str] = frozenset()
+    claims: frozenset[str] = frozenset()
+    prefix: str = ""
+    years: frozenset[str] = frozenset({"2023", "2024", "2025"})
+
+
+def assert_spread(gold: list[dict], spread: Spread) -> None:
+    events = [e for r in gold for e in r["events"]]
+    assert len(gold) >= spread.articles
+    assert len(events) >= spread.events
+    assert all(r["id"].startswith(spread.prefix) for r in gold)
+    assert sum(1 for r in gold if not r["events"]) >= spread.empty
+    assert sum(1 for r in gold if len(r["events"]) >= 2) >= spread.several
+    assert {r["published"][:4] for r in gold} >= spread.years
+    assert {e["location"]["country"] for e in events} >= spread.countries
+    lengths = sorted(len(r["text"]) for r in gold)
+    assert spread.lengths[0] <= lengths[0] and lengths[-1] <= spread.lengths[1]
+    assert {s for e in events for s in e["sub_event_types"]} >= spread.subs
+    assert {c for e in events for c in e.get("claim_status", [])} >= spread.claims
+
+
 class AuthoredSetChecks:
     """The checks every authored long-article set passes, for a test class that
-    names the set (``name``, a key of gold/build.py's SETS) and how many scraped
-    pages it has at least (``scraped``); its size and spread stay in the module.
+    names the set (``name``, a key of gold/build.py's SETS), how many scraped
+    pages it has at least (``scraped``) and its size and spread (``spread``).
     The set is kept apart from every other built set (by hash, never printing
     another set's text)."""
 
     name: str
     scraped: int
+    spread: Spread
 
     @pytest.fixture(scope="class")
     @classmethod
@@ -167,3 +203,6 @@ class AuthoredSetChecks:
 
     def test_scraped_pages(self, gold):
         assert_scraped_pages(gold, at_least=self.scraped)
+
+    def test_size_and_spread(self, gold):
+        assert_spread(gold, self.spread)
