@@ -3,13 +3,13 @@ Lebanon and the Bekaa, Yemeni districts; البقاع named for two governorates
 IOM list's compound quarter names; new names that are also common words."""
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from rasd.geo import find_places, lookup
 from rasd.geo.gazetteer import gazetteer
+from tests.geo.build_fixture import builder, write_shared
 
 ROOT = Path(__file__).resolve().parents[2]
 CURATED = ROOT / "src" / "rasd" / "geo" / "data" / "curated"
@@ -140,37 +140,15 @@ def test_but_a_cue_finds_them():
     assert ("بلدة معركة", "Maarakeh") in _found("غارة على بلدة معركة قرب صور في جنوب لبنان")
 
 
-def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_iom_compound_quarters_are_named_as_quarters(tmp_path):
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    (shared / "iom_dtm_iraq_locations_en_ar.csv").write_text(
-        "dtm_location_id,governorate,district,name_en,name_ar,latitude,longitude\n"
+    shared = write_shared(
+        tmp_path,
         "1,Babylon,Hilla,Al Oasis-Hay Al Nakheel,ناحية الواحة-حي النخيل,32.40,44.40\n"
         "2,Babylon,Hilla,Al Oasis-Hay Al Bustan,ناحيه الواحة-حي البستان,32.41,44.41\n"
         "3,Babylon,Hilla,Al Oasis-Al Fath,ناحية الواحة-الفتح,32.42,44.42\n"
         "4,Babylon,Hilla,Al Oasis,ناحيه الواحة,32.43,44.43\n",
-        encoding="utf-8",
     )
-    (shared / "ocha_syria_adminpoints_en_ar.csv").write_text(
-        "admin_level,name_en,name_ar,latitude,longitude,adm3_pcode,adm2_en,adm2_ar,adm1_en,"
-        "adm1_ar,adm1_pcode\n1,Aleppo,حلب,36.14,37.39,,,,Aleppo,حلب,SY02\n",
-        encoding="utf-8",
-    )
-    (shared / "geonames_cities15000_IQ_SY_arabic.csv").write_text(
-        "geonameid,name,asciiname,arabic_names,latitude,longitude,feature_class,feature_code,"
-        "country,admin1,population\n",
-        encoding="utf-8",
-    )
-    rows = {r["id"]: r for r in _builder().read_shared(shared, tmp_path / "none")}
+    rows = {r["id"]: r for r in builder().read_shared(shared, tmp_path / "none")}
     assert (rows["iom:1"]["name_ar"], rows["iom:1"]["kind"]) == ("حي النخيل", "neighbourhood")
     assert (rows["iom:2"]["name_ar"], rows["iom:2"]["kind"]) == ("حي البستان", "neighbourhood")
     # a location that is not a quarter is often a common word (الفتح): kept whole

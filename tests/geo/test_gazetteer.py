@@ -1,7 +1,6 @@
 """The shipped gazetteer: built file vs its sources, contents, look-ups."""
 
 import gzip
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -9,18 +8,10 @@ import pytest
 from rasd.geo import lookup
 from rasd.geo.gazetteer import FACILITY_KINDS, Gazetteer, gazetteer
 from rasd.resources import resource_path
+from tests.geo.build_fixture import builder, write_shared
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data" / "gazetteer"
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows(raw: bytes) -> list[str]:
@@ -29,7 +20,7 @@ def _rows(raw: bytes) -> list[str]:
 
 def test_curated_part_matches_curated_sources(tmp_path):
     out = tmp_path / "curated.tsv.gz"
-    assert _builder().main(["--no-shared", "-o", str(out)]) == 0
+    assert builder().main(["--no-shared", "-o", str(out)]) == 0
     rebuilt = _rows(out.read_bytes())
     shipped = _rows(resource_path("geo", "gazetteer.tsv.gz").read_bytes())
     assert shipped[0] == rebuilt[0]  # header
@@ -41,15 +32,15 @@ def test_curated_part_matches_curated_sources(tmp_path):
 @pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/data/gazetteer (developers only)")
 def test_whole_file_matches_all_sources(tmp_path):
     out = tmp_path / "all.tsv.gz"
-    assert _builder().main(["-o", str(out)]) == 0
+    assert builder().main(["-o", str(out)]) == 0
     assert out.read_bytes() == resource_path("geo", "gazetteer.tsv.gz").read_bytes()
 
 
 def test_build_is_deterministic(tmp_path):
     a, b = tmp_path / "a.gz", tmp_path / "b.gz"
-    builder = _builder()
-    builder.main(["--no-shared", "-o", str(a)])
-    builder.main(["--no-shared", "-o", str(b)])
+    script = builder()
+    script.main(["--no-shared", "-o", str(a)])
+    script.main(["--no-shared", "-o", str(b)])
     assert a.read_bytes() == b.read_bytes()
 
 
@@ -140,27 +131,14 @@ def test_bad_file_raises_geo_error():
 
 
 def _shared_fixture(tmp_path):
-    shared = tmp_path / "shared"
-    shared.mkdir()
-    (shared / "iom_dtm_iraq_locations_en_ar.csv").write_text(
-        "dtm_location_id,governorate,district,name_en,name_ar,latitude,longitude\n"
+    shared = write_shared(
+        tmp_path,
         "1,Baghdad,Tarmia,Hay Al-Shurta,حي الشرطة,33.60,44.30\n"
         "2,Baghdad,Tarmia,Al Tarmiya Center,مركز الطارمية,33.66,44.40\n"
         "3,Baghdad,Tarmia,Hay Al Madfay,المدفعي,33.62,44.32\n"
         "4,Baghdad,Tarmia,Albu Khanfar,قرية البو خنفر,33.70,44.20\n"
         "5,Baghdad,Tarmia,Nameless,,33.71,44.21\n",
-        encoding="utf-8",
-    )
-    (shared / "ocha_syria_adminpoints_en_ar.csv").write_text(
-        "admin_level,name_en,name_ar,latitude,longitude,adm3_pcode,adm2_en,adm2_ar,adm1_en,adm1_ar,adm1_pcode\n"
-        "1,Aleppo,حلب,36.14,37.39,,,,Aleppo,حلب,SY02\n",
-        encoding="utf-8",
-    )
-    (shared / "geonames_cities15000_IQ_SY_arabic.csv").write_text(
-        "geonameid,name,asciiname,arabic_names,latitude,longitude,feature_class,feature_code,"
-        "country,admin1,population\n"
         "1,Simele,Simele,,36.86,42.85,P,PPL,IQ,08,20000\n",
-        encoding="utf-8",
     )
     curated = tmp_path / "curated"
     curated.mkdir()
@@ -174,7 +152,7 @@ def _shared_fixture(tmp_path):
 
 def test_shared_rows_quarters_districts_and_unnamed(tmp_path):
     shared, curated = _shared_fixture(tmp_path)
-    rows = {r["id"]: r for r in _builder().read_shared(shared, curated)}
+    rows = {r["id"]: r for r in builder().read_shared(shared, curated)}
     quarter = rows["iom:1"]
     assert (quarter["name_ar"], quarter["kind"]) == ("حي الشرطة", "neighbourhood")
     assert rows["iom:3"]["name_ar"] == "حي المدفعي"  # "Hay …" in English: a quarter too
@@ -194,7 +172,7 @@ def test_district_without_centre_town_sits_at_the_mean(tmp_path):
         "Baghdad\tTarmia\tTarmia District\tاسم آخر\t\n",
         encoding="utf-8",
     )
-    rows = {r["id"]: r for r in _builder().read_shared(shared, curated)}
+    rows = {r["id"]: r for r in builder().read_shared(shared, curated)}
     assert rows["iq-adm2:baghdad:tarmia"]["lat"] == "33.658"
 
 
