@@ -507,6 +507,11 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             # and its ل-noun; together they tell the act as a verb
             value = max(value, float(s["light_strength"][f.family]))
             reasons.append(f"{_form(r, t)}: after تعرض")
+        elif _relative_act(r, f, t) is not None:
+            # "أدانت الوزارة الهجوم الذي شنته طائرة مسيرة على …": the relative clause
+            # tells the act with its doer, as a verb
+            value = max(value, float(s["light_strength"][f.family]))
+            reasons.append(f"{_form(r, t)}: told in its relative clause")
         if t.row["sub_event_type"] == "Protest with intervention" and _dispersed_crowd(r, f, t):
             # "استخدمت القوى الأمنية الغاز … لتفريق مئات المتقاعدين … احتجاجاً على …":
             # a crowd dispersed while protesting is a protest that was broken up
@@ -578,6 +583,8 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             if cue.end > t.start:
                 # a noun with a relative clause after it (الهجوم الذي …) is an event
                 # already known: the relative pronoun binds it as well
+                if cue is _relative_act(r, f, t):
+                    continue
                 if not (
                     cue.row["cue"] == "relative"
                     and t.row["form"] in ("noun", "plural")
@@ -808,6 +815,45 @@ def _during_known(r: SentenceReading, f: Frame, t: Item) -> bool:
         )
         for c in r.roles
     )
+
+
+def _relative_act(r: SentenceReading, f: Frame, t: Item) -> Item | None:
+    """``الهجوم الذي شنته طائرة مسيرة على …``، ``التفجير الذي نفذه انتحاري``: an attack
+    noun, the relative pronoun right after it, then a verb of doing with the noun's
+    pronoun (roles ``agent``: شنته، نفذها) and the doer (an actor or a weapon) at most
+    two words after it. Returns the relative pronoun (None otherwise)."""
+    if f.family != "violence" or t.row["form"] not in ("noun", "plural"):
+        return None
+    cue = next(
+        (
+            c
+            for c in r.cues
+            if c.row["cue"] == "relative"
+            and c.start >= t.end
+            and r.words_between(t.end, _word_start(r, c.start)) == 0
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    verb = next(
+        (
+            x
+            for x in r.roles
+            if x.row["role"] == "agent"
+            and x.start >= cue.end
+            and r.words_between(cue.end, x.start) == 0
+            and r.text[x.end - 1] in "ها"
+            and f.start <= x.start < f.end
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    doers = [*r.actors, *r.weapons]
+    if not any(d.start >= verb.end and r.words_between(verb.end, d.start) <= 2 for d in doers):
+        return None
+    return cue
 
 
 def _suffered(r: SentenceReading, f: Frame, t: Item) -> bool:

@@ -180,6 +180,32 @@ def read_zero_toll(text: str, start: int, end: int) -> SentenceReading | None:
     return r
 
 
+def read_denial(text: str, start: int, end: int) -> SentenceReading | None:
+    """A sentence with no event word that denies a tie to what happened (``ونفى
+    المتحدث باسم الحركة أي علاقة لها بما جرى``: a denial cue of claims.tsv, then a word
+    for the event told, roles ``told``): its denials and those words, else None. It
+    speaks of the event told just before it."""
+    norm = normalize(text[start:end])
+    if not lexicon("claims").may_hit(norm.text):
+        return None
+    starts = scan(_LEXICONS).starts(norm.text)
+    denials = [c for c in _hits("claims", norm, start, starts) if c.row["status"] == "denied"]
+    if not denials:
+        return None
+    told = [
+        x
+        for x in _hits("roles", norm, start, starts)
+        if x.row["role"] == "told" and x.start >= denials[0].end
+    ]
+    if not told:
+        return None
+    r = SentenceReading(start, end, [])
+    r.text = text
+    r.claims = denials
+    r.roles = told
+    return r
+
+
 def add_mentions(r: SentenceReading, *, reference: dt.date | None = None) -> SentenceReading:
     """Stage 1b, dearer: tokens, quantities, dates, actors and places of the sentence."""
     text, start, end = r.text, r.start, r.end

@@ -78,6 +78,7 @@ class Slots:
     places: list[str] = field(default_factory=list)  # every place the frame names
     offset: bool = False  # the place is a point of reference (على بعد 60 ميلاً من الحديدة)
     near: bool = False  # … named by its nearness to the event's (قرية البو صباح القريبة)
+    admitted: bool = False  # actor2 admits its own losses (أقر الجيش بإصابة جندي)
     evidence: list[tuple[str, int, int]] = field(default_factory=list)  # (field, start, end)
 
     def cite(self, name: str, start: int, end: int) -> None:
@@ -1309,6 +1310,20 @@ def _actors(f: Frame, slots: Slots) -> bool:
         if civilians is not None:
             slots.actor2 = civilians
             slots.cite("actor2", *hurt)
+    admitter = _admitter(f, roles)
+    if admitter is not None:
+        # "وأقر الجيش الإسرائيلي بإصابة جندي": the side that admits its own losses was
+        # hit; it neither did it nor claims it
+        if slots.actor1 is not None and slots.actor1.id == admitter.actor.id:
+            slots.actor1 = None
+            if slots.claim_status == "claimed":
+                slots.claim_status = "unknown"
+            slots.evidence = [e for e in slots.evidence if e[0] not in ("actor1", "claim_status")]
+        if slots.actor2 is None or slots.actor2.name.endswith(UNSPECIFIED):
+            slots.actor2 = admitter.actor
+            slots.evidence = [e for e in slots.evidence if e[0] != "actor2"]
+            slots.cite("actor2", admitter.start, admitter.end)
+        slots.admitted = slots.actor2 is not None and slots.actor2.id == admitter.actor.id
     if (
         slots.actor1 is not None
         and slots.actor2 is not None
@@ -1322,6 +1337,22 @@ def _actors(f: Frame, slots: Slots) -> bool:
     if f.family == "protest":
         _protesters(slots, f.head)
     return sides is not None
+
+
+def _admitter(f: Frame, roles: _Roles):
+    """``وأقر الجيش الإسرائيلي بإصابة جندي``: the armed side right after a verb of
+    admission (roles ``admit``) with a casualty word at most two words after it admits
+    its own losses (None when there is none)."""
+    r = f.reading
+    for c in r.roles:
+        if c.row["role"] != "admit" or c.start >= f.end or c.end > min(t.start for t in f.triggers):
+            continue
+        a = roles.after(c.end, gap=1)
+        if a is None or _kind(a) not in ARMED:
+            continue
+        if any(x.start >= a.end and r.words_between(a.end, x.start) <= 2 for x in r.casualties):
+            return a
+    return None
 
 
 def _own_forces(f: Frame, roles: _Roles):
@@ -1867,6 +1898,19 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
     # name says who spoke or acted; another place of the clause comes first
     own = [p for p in inside if not body_name(r.text, r.start, p.start)]
     m = ([p for p in after if p in own] or own or after or inside)[0]
+    if _whole_country(m):
+        # "على الحد الجنوبي للمملكة العربية السعودية في منطقة جازان": a place of that
+        # country named after it says where in it
+        m = next(
+            (
+                p
+                for p in inside
+                if p.start > m.start
+                and not _whole_country(p)
+                and getattr(getattr(p, "place", None), "country", None) == m.place.country
+            ),
+            m,
+        )
     if _sea(m):
         # "استهدفوا إيلات بصاروخ … وأعلن الجيش اعتراضه فوق البحر الأحمر": a sea is
         # where the missile passed or was stopped; a place on land named in the
@@ -1890,6 +1934,11 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
         and r.text[m.end : x.end].strip().startswith("ال")
         for x in r.roles
     )
+
+
+def _whole_country(m) -> bool:
+    """The mention names a whole country (the gazetteer's ``country:`` rows)."""
+    return (getattr(getattr(m, "place", None), "gazetteer_id", None) or "").startswith("country:")
 
 
 def _sea(m) -> bool:

@@ -27,7 +27,9 @@ denials of the event itself; a claim or a blame told inside background claims
 nothing. A toll said to be updated (ارتفعت حصيلة … إلى) replaces the event's;
 a first toll (الحصيلة الأولية) only fills what is missing.
 A claim of an attack already told (وتبنى التنظيم الهجوم، تفجير العبوة) joins
-that attack. A force's shots at a protest, the crowd's violence and a slogan
+that attack; a side admitting its own losses (وأقر الجيش بإصابة جندي) joins the
+attack on it, never its own strike, and no event carries one side as both actors;
+a denial with no event word (نفى … أي علاقة لها بما جرى) denies the event before it. A force's shots at a protest, the crowd's violence and a slogan
 are parts of the protest, not attacks. docs/extract.md has the full list.
 """
 
@@ -41,7 +43,13 @@ from dataclasses import dataclass, field, replace
 
 from rasd import resources
 from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
-from rasd.extract.mentions import add_mentions, read_lexicons, read_sentence, read_zero_toll
+from rasd.extract.mentions import (
+    add_mentions,
+    read_denial,
+    read_lexicons,
+    read_sentence,
+    read_zero_toll,
+)
 from rasd.extract.slots import (
     QUOTE_MARKS,
     Slots,
@@ -107,7 +115,7 @@ def extract_article(article: Article) -> Article:
             if kept and i - kept[-1][2] <= FOLLOW_UP:
                 # "وأضافت الهيئة أن الطاقم بخير ولم تقع إصابات": no event word, but a
                 # toll of none for the event just told
-                z = read_zero_toll(text, s.start, s.end)
+                z = read_zero_toll(text, s.start, s.end) or read_denial(text, s.start, s.end)
                 if z is not None:
                     silent.append((z, i))
             if narrative is None and not kept and i < FOLLOW_UP:
@@ -536,6 +544,13 @@ def _absorb(x: _Merged, m: _Merged) -> None:
     a, b = x.event, m.event
     for k in ("actor1", "actor2", "suspected_actor1"):
         if getattr(a, k) is None and getattr(b, k) is not None:
+            if k == "actor2" and a.actor1 is not None and _same_side(b.actor2, a.actor1):
+                continue  # one side is never both: the attacker is not the side hit
+            if k == "actor1" and a.actor2 is not None and _same_side(b.actor1, a.actor2):
+                if b.claim_status != "claimed":
+                    continue  # … nor the side hit the attacker, unless it claims it
+                a.actor2 = None
+                a.evidence = [e for e in a.evidence if e.field != "actor2"]
             setattr(a, k, getattr(b, k))
     if _CLAIM_RANK[b.claim_status] > _CLAIM_RANK[a.claim_status]:
         a.claim_status = b.claim_status
@@ -1152,6 +1167,7 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
         and not _two_facilities(m.event.location, s.location)
         and not _other_count(m, f, s)
         and not _other_means(m, f, s)
+        and not _hit_side_acted(m.event, s)
     ]
     if not told:
         return None
@@ -1185,6 +1201,20 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
             ]
             return near[-1] if near else None
     return told[-1]
+
+
+def _hit_side_acted(ev: Event, s: Slots) -> bool:
+    """ "وأقر الجيش الإسرائيلي بإصابة جندي" after the army's own strike: a telling
+    that names, with no attacker, a side hit that is the event's attacker speaks of
+    another event (the one where that side was hit)."""
+    return (
+        s.admitted
+        and s.actor1 is None
+        and s.actor2 is not None
+        and ev.actor1 is not None
+        and not _generic_actor(s.actor2)
+        and _same_side(ev.actor1, s.actor2)
+    )
 
 
 def _other_means(m: _Merged, f: Frame, s: Slots) -> bool:
@@ -1281,6 +1311,33 @@ def _zero_slots(r) -> Slots:
     return slots
 
 
+def _denial_slots(r) -> Slots | None:
+    """ "ونفى المتحدث باسم الحركة أي علاقة لها بما جرى" (mentions.read_denial): the
+    armed side at most three words after the denial denies the event (None when the
+    reading holds no denial or names no side)."""
+    slots = Slots("", "", "ASSAULT", False)
+    for c in r.claims:
+        if c.row["status"] != "denied":
+            continue
+        a = next(
+            (
+                a
+                for a in r.actors
+                if a.start >= c.end
+                and r.words_between(c.end, a.start) <= 3
+                and a.actor.kind in ("armed_group", "state_forces")
+            ),
+            None,
+        )
+        if a is not None:
+            slots.claim_status = "denied"
+            slots.cite("claim_status", c.start, c.end)
+            slots.suspected_actor1 = a.actor
+            slots.cite("suspected_actor1", a.start, a.end)
+            return slots
+    return None
+
+
 def _may_follow(r) -> bool:
     """Cheap test before the look-ups: can the sentence say who claimed, denied or
     was blamed, that nobody was hurt, or what was damaged?"""
@@ -1309,7 +1366,7 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
             r.token_starts = [t.start for t in r.tokens]
             r.quantities = find_quantities(r.tokens)
     f = Frame(r.start, r.end, "violence", r.triggers, r)
-    slots = fill_follow_up(f, text) if r.triggers else _zero_slots(r)
+    slots = fill_follow_up(f, text) if r.triggers else _denial_slots(r) or _zero_slots(r)
     status = (
         slots.claim_status if any(e[0] == "claim_status" for e in slots.evidence) else "unknown"
     )
@@ -2114,6 +2171,8 @@ def _fitting(merged: list[_Merged], f: Frame, s: Slots):
             m.slots.sub_event_type, s.sub_event_type
         ):
             continue  # another side acting (ضربة جوية بعد ساعات على المهاجمين) is another event
+        if _hit_side_acted(ev, s):
+            continue
         if _other_toll(m, s) or _other_count(m, f, s):
             continue
         yield m
@@ -2336,6 +2395,15 @@ def _merge(
     if s.sub_event_type != "Disrupted weapons use" or ev.sub_event_type == s.sub_event_type:
         for k in ("actor1", "actor2"):
             old, new = getattr(ev, k), getattr(s, k)
+            if k == "actor2" and new is not None and ev.actor1 is not None:
+                if _same_side(new, ev.actor1):
+                    continue  # one side is never both: the attacker is not the side hit
+            if k == "actor1" and new is not None and ev.actor2 is not None:
+                if _same_side(new, ev.actor2):
+                    if s.claim_status != "claimed":
+                        continue  # … nor the side hit the attacker, unless it claims it
+                    ev.actor2 = None
+                    ev.evidence = [e for e in ev.evidence if e.field != "actor2"]
             if old is None or (
                 new is not None
                 and _generic_actor(old)
