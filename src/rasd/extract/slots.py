@@ -1197,12 +1197,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
     ):
         # "أعلنت القوات المسلحة، مساء السبت، إسقاط طائرة أمريكية": the speaker shot it
         # down and says so; the side named right after the verbal noun lost the weapon
-        speaker = roles.specific(speaker)
-        slots.actor1 = _voiced(speaker.actor)
-        slots.claim_status = "claimed"
-        slots.cite("actor1", speaker.start, speaker.end)
-        slots.cite("claim_status", speaker.start, speaker.end)
-        used.append(speaker)
+        speaker = _claimed_by(speaker, roles, slots, used)
         first = min((t for t in f.triggers if t.start >= speaker.end), key=lambda t: t.start)
         lost = roles.after(first.end, gap=1, skip=used)
         if lost is not None and _kind(lost) in ARMED and slots.actor2 is None:
@@ -1233,12 +1228,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
         ):
             # (not "أعلن الجيش الأمريكي أن جندياً أمريكياً قتل": it speaks of its own losses)
             # "أعلن الجيش الإسرائيلي أنه اغتال …": the speaker did it and says so
-            speaker = roles.specific(speaker)
-            slots.actor1 = _voiced(speaker.actor)
-            slots.claim_status = "claimed"
-            slots.cite("actor1", speaker.start, speaker.end)
-            slots.cite("claim_status", speaker.start, speaker.end)
-            used.append(speaker)
+            _claimed_by(speaker, roles, slots, used)
     if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
         other = _fought_with(f, roles)
         if other is not None and getattr(slots.actor2, "id", None) != other.actor.id:
@@ -1249,12 +1239,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
         own = _own_forces(f, roles)
         if own is not None:
             # "قال الجيش السوري إن قواته قصفت …": the speaker's own forces did it
-            own = roles.specific(own)
-            slots.actor1 = _voiced(own.actor)
-            slots.claim_status = "claimed"
-            slots.cite("actor1", own.start, own.end)
-            slots.cite("claim_status", own.start, own.end)
-            used.append(own)
+            _claimed_by(own, roles, slots, used)
     if slots.actor1 is None and slots.claim_status not in ("attributed", "denied"):
         before = _clause_subject(f)
         if before is not None:
@@ -1407,6 +1392,18 @@ def _fought_with(f: Frame, roles: _Roles):
         if a is not None and _kind(a) in ARMED and a not in roles.victims:
             return roles.specific(a)
     return None
+
+
+def _claimed_by(m, roles: _Roles, slots: Slots, used: list):
+    """The side that says it did the act (its most specific name): actor1, and the
+    claim, both cited on that name."""
+    m = roles.specific(m)
+    slots.actor1 = _voiced(m.actor)
+    slots.claim_status = "claimed"
+    slots.cite("actor1", m.start, m.end)
+    slots.cite("claim_status", m.start, m.end)
+    used.append(m)
+    return m
 
 
 def _voiced(actor: Actor) -> Actor:
