@@ -162,17 +162,25 @@ def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
     return r
 
 
+def _cue_hits(text: str, start: int, end: int, name: str, keep):
+    """The sentence's normal form, its scan starts and the hits of lexicon ``name``
+    whose row ``keep`` accepts; None when there are none (a cheap look first)."""
+    norm = normalize(text[start:end])
+    if not lexicon(name).may_hit(norm.text):
+        return None
+    starts = scan(_LEXICONS).starts(norm.text)
+    hits = [h for h in _hits(name, norm, start, starts) if keep(h.row)]
+    return (norm, starts, hits) if hits else None
+
+
 def read_zero_toll(text: str, start: int, end: int) -> SentenceReading | None:
     """A sentence with no event word that says nobody was hurt (casualties.tsv
     count ``zero``: لم تقع إصابات، الطاقم بخير): its none-tolls and negations,
     else None. It tells the toll of the event told just before it."""
-    norm = normalize(text[start:end])
-    if not lexicon("casualties").may_hit(norm.text):
+    cues = _cue_hits(text, start, end, "casualties", lambda row: row["count"] == "zero")
+    if cues is None:
         return None
-    starts = scan(_LEXICONS).starts(norm.text)
-    zero = [c for c in _hits("casualties", norm, start, starts) if c.row["count"] == "zero"]
-    if not zero:
-        return None
+    norm, starts, zero = cues
     r = SentenceReading(start, end, [])
     r.text = text
     r.casualties = zero
@@ -185,13 +193,10 @@ def read_denial(text: str, start: int, end: int) -> SentenceReading | None:
     المتحدث باسم الحركة أي علاقة لها بما جرى``: a denial cue of claims.tsv, then a word
     for the event told, roles ``told``): its denials and those words, else None. It
     speaks of the event told just before it."""
-    norm = normalize(text[start:end])
-    if not lexicon("claims").may_hit(norm.text):
+    cues = _cue_hits(text, start, end, "claims", lambda row: row["status"] == "denied")
+    if cues is None:
         return None
-    starts = scan(_LEXICONS).starts(norm.text)
-    denials = [c for c in _hits("claims", norm, start, starts) if c.row["status"] == "denied"]
-    if not denials:
-        return None
+    norm, starts, denials = cues
     told = [
         x
         for x in _hits("roles", norm, start, starts)
