@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -60,6 +59,7 @@ from rasd.extract.slots import (
     in_quote,
     inside_casualty,
 )
+from rasd.geo.gazetteer import km
 from rasd.geo.recognize import body_name, is_origin
 from rasd.model import Actor, Article, DateWindow, Event, Weapon
 from rasd.text import match_form
@@ -1271,12 +1271,7 @@ def _far_apart(a, b) -> bool:
 
 def _km(a, b) -> float:
     """Great-circle distance between two places with coordinates."""
-    la, lb = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((lb - la) / 2) ** 2
-        + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_province(a, b) -> bool:

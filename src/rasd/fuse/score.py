@@ -6,20 +6,12 @@ docs/fusion.md)."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Any
 
 from rasd.fuse.cluster import Cluster
 from rasd.fuse.mention import Mention
 from rasd.fuse.settings import settings
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+from rasd.geo.gazetteer import km
 
 
 def window(x: Mention | Cluster, s: dict[str, Any]) -> tuple[dt.date, dt.date]:

@@ -211,6 +211,16 @@ KIND_PRIOR = {
 }
 
 
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def prominence(entry: Entry) -> float:
     """How likely a bare mention of the name means this entry, context aside."""
     prior = KIND_PRIOR.get(entry.kind, 4.0 if entry.is_facility else 1.0)

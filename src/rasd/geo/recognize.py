@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 
 from rasd import resources
-from rasd.geo.gazetteer import Entry, gazetteer
+from rasd.geo.gazetteer import Entry, gazetteer, km
 from rasd.geo.resolve import Context, choose
 from rasd.model import Place
 from rasd.text.clitics import PhraseMatcher, analyses, bare
@@ -1025,7 +1025,7 @@ def _beside(tokens: list[Token], a: int, b: int, inner: Entry, outer: Entry) -> 
         return False
     return (
         inner.country == outer.country
-        and _km(inner.lat, inner.lon, outer.lat, outer.lon) <= BESIDE_KM
+        and km(inner.lat, inner.lon, outer.lat, outer.lon) <= BESIDE_KM
     )
 
 
@@ -1038,7 +1038,7 @@ def inside(entry: Entry, outer: Entry) -> bool:
     if outer.kind == "admin1":
         return not entry.admin1 or not outer.admin1 or entry.admin1 == outer.admin1
     limit = QUARTER_KM if entry.kind == "neighbourhood" else CONTAINER_KM
-    return _km(entry.lat, entry.lon, outer.lat, outer.lon) <= limit
+    return km(entry.lat, entry.lon, outer.lat, outer.lon) <= limit
 
 
 # how large a kind of place is: a smaller one can lie in a larger one
@@ -1055,15 +1055,6 @@ def _minor(entry: Entry) -> bool:
     """A place too small to doubt the larger one named with it (a village,
     a quarter, a subdistrict known only from the long lists)."""
     return entry.kind in WEAK_KINDS or (entry.kind == "neighbourhood" and not entry.population)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _contained(
