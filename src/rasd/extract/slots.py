@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from rasd.extract.frames import Frame, settings, statement_aside
 from rasd.extract.mentions import Item, SentenceReading
 from rasd.geo.recognize import body_name, is_origin, quoted_name
-from rasd.model import Actor, DateWindow, Evidence, Place, Target, Weapon
+from rasd.model import Actor, DateWindow, Event, Evidence, Place, Target, Weapon
 from rasd.text import match_form
 
 AGENT_GAP = 2  # words between a verb and the actor after it
@@ -149,7 +149,7 @@ def fill(
     sides = _actors(f, slots)
     if sides and slots.sub_event_type == "Attack":
         # violence between two named armed sides is a clash
-        _retype(slots, "Armed clash")
+        retype(slots, "Armed clash")
     elif slots.sub_event_type == "Armed clash" and (
         (_shooting(f) and _kind_of(slots.actor2) not in ARMED)
         or _kind_of(slots.actor2) == "civilians"
@@ -157,13 +157,14 @@ def fill(
         # shots fired at a car, a man, a house (أطلقوا وابلاً من الرصاص على سيارة النقيب),
         # an armed attack on farmers: one side's violence is an attack; a clash needs
         # two armed sides
-        _retype(slots, "Attack")
+        retype(slots, "Attack")
     _date(f, slots, fallback_dates, published, narrative)
     _place(f, r, slots)
     return slots
 
 
-def _retype(slots: Slots, sub: str) -> None:
+def retype(slots: Slots | Event, sub: str) -> None:
+    """Give slots or an event another sub-event type, and the event type it belongs to."""
     slots.sub_event_type = sub
     slots.event_type = settings()["event_types"].get(sub, slots.event_type)
 

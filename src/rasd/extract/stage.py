@@ -58,6 +58,7 @@ from rasd.extract.slots import (
     fold_weapons,
     in_quote,
     inside_casualty,
+    retype,
 )
 from rasd.geo.gazetteer import km
 from rasd.geo.recognize import body_name, is_origin
@@ -712,17 +713,14 @@ def _fold_answer(host: _Merged, m: _Merged, aid: str, text: str) -> None:
     if crowd:
         force = None  # the crowd is the protest's own actor
         if ev.sub_event_type == "Peaceful protest":
-            ev.sub_event_type = "Violent demonstration"
-            ev.event_type = settings()["event_types"].get("Violent demonstration", ev.event_type)
+            retype(ev, "Violent demonstration")
     if ev.actor2 is None and force is not None:
         ev.actor2 = force
         ev.evidence.extend(
             replace(e, field="actor2") for e in m.event.evidence if e.field == "actor1"
         )
     if ev.sub_event_type == "Peaceful protest" and not crowd:
-        sub = "Protest with intervention"
-        ev.sub_event_type = sub
-        ev.event_type = settings()["event_types"].get(sub, ev.event_type)
+        retype(ev, "Protest with intervention")
     _merge(host, m.slots, m.frame, aid, text, min(m.sentences), back=True)
     host.sentences |= m.sentences
 
@@ -2256,8 +2254,7 @@ def _got_through(ev: Event) -> None:
         if {w.kind for w in ev.weapons} & _AIRCRAFT
         else "Shelling/artillery/missile attack"
     )
-    ev.sub_event_type = sub
-    ev.event_type = settings()["event_types"].get(sub, ev.event_type)
+    retype(ev, sub)
     a1, a2 = ev.actor1, ev.actor2
     home = ev.location.country if ev.location is not None else None
     if (
