@@ -575,6 +575,7 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             reasons.append(f"{_form(r, t)}: no weapon, target, victim or figure")
             continue
         dead = False
+        described_here = False
         seen: dict[str, float] = {}
         for cue in r.cues:
             scope = cue.row["scope"]
@@ -605,6 +606,10 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
                 break
             if w and (kind not in seen or abs(w) > abs(seen[kind])):
                 seen[kind] = w
+            if kind == "relative" and cue.end <= t.start and _thing_relative(r, cue):
+                # "الحريري الذي اغتيل في …"، "المنطقة التي خطف فيها الجنود": the relative
+                # clause describes a person or a place by an act already known
+                described_here = True
         if dead:
             continue
         if _purpose(r, f, t):
@@ -618,6 +623,11 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
                 f.bound.add(i)
             if w < 0 and kind == "wanted":
                 f.aimed = True
+        if described_here:
+            w = float(s["bonus"]["described"]) * scale.get("relative", 1.0)
+            value += w
+            f.bound.add(i)
+            reasons.append(f"{_form(r, t)}: describes what comes before it {w:+.1f}")
         out[i] = value
     return out
 
@@ -815,6 +825,17 @@ def _during_known(r: SentenceReading, f: Frame, t: Item) -> bool:
         )
         for c in r.roles
     )
+
+
+def _thing_relative(r: SentenceReading, cue: Item) -> bool:
+    """The relative pronoun follows a word that names no event (a person, a place, a
+    thing: ``الحريري الذي``، ``المنطقة التي``), not an attack or protest word
+    (``الانفجار الذي وقع مساء أمس`` may tell the event itself)."""
+    i = bisect.bisect_left(r.token_starts, _word_start(r, cue.start)) - 1
+    if i < 0:
+        return False
+    prev = r.token_starts[i]
+    return not any(t.start <= prev < t.end or prev <= t.start < cue.start for t in r.triggers)
 
 
 def _relative_act(r: SentenceReading, f: Frame, t: Item) -> Item | None:
