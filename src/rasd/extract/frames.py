@@ -67,15 +67,21 @@ class Frame:
     @property
     def head(self) -> Item:
         """The trigger that decides the type: highest priority, then strongest, then first."""
+        ts = self.live or self.triggers
+        if len(ts) == 1:  # (most frames: nothing to rank)
+            return ts[0]
         prio = settings()["priority"]
 
         def rank(t: Item) -> tuple[float, float, int]:
             return (prio.get(t.row["sub_event_type"], 0), float(t.row["strength"]), -t.start)
 
-        return max(self.live or self.triggers, key=rank)
+        return max(ts, key=rank)
 
     def inside(self, items: list) -> list:
-        return [i for i in items if self.start <= i.start and i.end <= self.end]
+        if not items:  # (most kinds of word are not in a sentence: no list to build)
+            return []
+        a, b = self.start, self.end
+        return [i for i in items if a <= i.start and i.end <= b]
 
 
 def clauses(r: SentenceReading) -> list[tuple[int, int]]:
@@ -85,7 +91,7 @@ def clauses(r: SentenceReading) -> list[tuple[int, int]]:
 
 def _clauses(r: SentenceReading) -> tuple[list[tuple[int, int]], set[int]]:
     """Clause spans, and the cuts made at a و on a count before an attack noun."""
-    cuts = {b.start for b in r.roles if b.row["role"] == "boundary"} | {r.start}
+    cuts = {b.start for b in r.role("boundary")} | {r.start}
     # "… سفينة في البحر الأحمر وغارات على الحديدة": a trigger joined by و opens a new clause
     violent = [t for t in r.triggers if FAMILY.get(t.row["plover_type"]) == "violence"]
     first = min((t.start for t in violent), default=r.end)
@@ -106,8 +112,8 @@ def _clauses(r: SentenceReading) -> tuple[list[tuple[int, int]], set[int]]:
                 counted.add(p)
     # "احتجزت 68 رهينة … وهددت بنسف المباني": a threat joined by و after an act is a
     # clause of its own; it blocks what it threatens, not the act told before it
-    for c in r.cues:
-        if c.row["cue"] == "threat" and c.start > first and r.text[c.start - 1 : c.start] == "و":
+    for c in r.cue("threat"):
+        if c.start > first and r.text[c.start - 1 : c.start] == "و":
             cuts.add(c.start - 1)
     cuts = sorted(cuts)
     spans = []
@@ -156,7 +162,7 @@ def _cut_before(r: SentenceReading, lo: int, pos: int) -> int:
 def frames(r: SentenceReading) -> list[Frame]:
     """Candidate frames of a sentence, before scoring."""
     out: list[Frame] = []
-    openings = sorted({b.start for b in r.roles if b.row["role"] == "boundary"} | {r.start})
+    openings = sorted({b.start for b in r.role("boundary")} | {r.start})
     spans, counted = _clauses(r)
     for a, b in spans:
         opening = openings[bisect.bisect_right(openings, a) - 1]
@@ -220,14 +226,12 @@ def _rest_of_salvo(prev: Frame, f: Frame) -> bool:
     if (
         first.row["needs"] == "weapon"
         and not f.inside(r.weapons)
-        and any(x.row["role"] == "partial" for x in prev.inside(r.roles))
+        and prev.inside(r.role("partial"))
     ):
         return True  # "اعترضت القبة أحدهما وسقط الآخر": the one not stopped fell
     return any(
-        x.row["role"] == "remnant"
-        and x.start >= first.end
-        and r.words_between(first.end, x.start) <= 1
-        for x in f.inside(r.roles)
+        x.start >= first.end and r.words_between(first.end, x.start) <= 1
+        for x in f.inside(r.role("remnant"))
     )
 
 
@@ -368,13 +372,12 @@ def score(f: Frame) -> float:
         not f.conjunct
         and r.words_between(r.start, first.start) - _aside_words(r, first.start) > s["late_words"]
         and not any(
-            c.row["role"] == "complement"
-            and c.end <= first.start
+            c.end <= first.start
             # "أن طائرات تابعة لها شنت، فجر الثلاثاء، ضربات جوية": a date set off
             # between the verb and its attack noun does not push the act away
             and r.words_between(c.end, first.start) - _date_words(r, c.end, first.start)
             <= s["near_words"]
-            for c in r.roles
+            for c in r.role("complement")
         )
         # "أقدم مسلحون مجهولون … مساء الأحد، على اختطاف": the light verb opens the act,
         # the first one named after it (not "… احتجاجاً على احتجاز أموالهم")
@@ -389,15 +392,14 @@ def score(f: Frame) -> float:
             and first.row["form"] in ("verb", "noun")
             and not r.definite_at(first.start)
             and first.row["needs"] == "-"
-            and not any(x.row["role"] == "remnant" for x in f.inside(r.roles))
+            and not f.inside(r.role("remnant"))
         )
         and not any(
-            c.row["role"] == "light"
-            and c.end <= first.start
+            c.end <= first.start
             and r.words_between(r.start, c.start) <= s["late_words"]
             and not any(c.end <= o.start < first.start for o in r.triggers)
             and _after_light(r, first)
-            for c in r.roles
+            for c in r.role("light")
         )
     ):
         add("late in the sentence", bonus["late"], "late")
@@ -641,7 +643,7 @@ def _continues(r: SentenceReading) -> bool:
     if first is None or r.text[first[0] : first[0] + 1] not in ("و", "ف"):
         return False
     after = first[0] + 1
-    roles = [c for c in r.roles if c.row["role"] == "report"]
+    roles = r.role("report")
     return any(i.start == after for items in (r.triggers, r.claims, roles) for i in items)
 
 
@@ -679,9 +681,8 @@ def _light_verb(r: SentenceReading, f: Frame, t: Item) -> Item | None:
     return next(
         (
             c
-            for c in r.roles
-            if c.row["role"] == "light"
-            and f.start <= c.start
+            for c in r.role("light")
+            if f.start <= c.start
             and c.end <= start
             and r.words_between(c.end, start) <= reach
             and not any(
@@ -725,11 +726,10 @@ def _crowd_blocks(r: SentenceReading, f: Frame, t: Item) -> bool:
     ):
         return False
     return any(
-        c.row["role"] == "road"
-        and f.start <= c.start < f.end
+        f.start <= c.start < f.end
         and c.start >= crowd[0].end
         and r.words_between(t.end, c.start) <= reach
-        for c in r.roles
+        for c in r.role("road")
     )
 
 
@@ -777,15 +777,14 @@ def _in_protest(r: SentenceReading, f: Frame, t: Item) -> bool:
         return False
     reach = settings()["protest_window"]
     return any(
-        c.row["role"] == "motive"
-        and c.start >= t.end
+        c.start >= t.end
         and c.end <= f.end
         and r.words_between(t.end, c.start) <= reach
         and not any(
             o is not t and o.row["form"] == "verb" and t.end <= o.start < c.start
             for o in f.triggers
         )
-        for c in r.roles
+        for c in r.role("motive")
     )
 
 
@@ -798,10 +797,8 @@ def _dispersed_crowd(r: SentenceReading, f: Frame, t: Item) -> bool:
         return False
     reach = settings()["protest_window"] * 3  # (the crowd's description may run long)
     return any(
-        c.row["role"] == "motive"
-        and t.end <= c.start < f.end
-        and r.words_between(t.end, c.start) <= reach
-        for c in r.roles
+        t.end <= c.start < f.end and r.words_between(t.end, c.start) <= reach
+        for c in r.role("motive")
     )
 
 
@@ -812,8 +809,7 @@ def _during_known(r: SentenceReading, f: Frame, t: Item) -> bool:
     reach = settings()["protest_window"]
     strong = settings()["protest_noun_strength"]
     return any(
-        c.row["role"] == "during"
-        and c.start >= t.end
+        c.start >= t.end
         and c.end <= f.end
         and r.words_between(t.end, c.start) <= reach
         and not any(
@@ -823,7 +819,7 @@ def _during_known(r: SentenceReading, f: Frame, t: Item) -> bool:
             and not r.definite_at(o.start)
             for o in f.triggers
         )
-        for c in r.roles
+        for c in r.role("during")
     )
 
 
@@ -848,10 +844,8 @@ def _relative_act(r: SentenceReading, f: Frame, t: Item) -> Item | None:
     cue = next(
         (
             c
-            for c in r.cues
-            if c.row["cue"] == "relative"
-            and c.start >= t.end
-            and r.words_between(t.end, _word_start(r, c.start)) == 0
+            for c in r.cue("relative")
+            if c.start >= t.end and r.words_between(t.end, _word_start(r, c.start)) == 0
         ),
         None,
     )
@@ -860,9 +854,8 @@ def _relative_act(r: SentenceReading, f: Frame, t: Item) -> Item | None:
     verb = next(
         (
             x
-            for x in r.roles
-            if x.row["role"] == "agent"
-            and x.start >= cue.end
+            for x in r.role("agent")
+            if x.start >= cue.end
             and r.words_between(cue.end, x.start) == 0
             and r.text[x.end - 1] in "ها"
             and f.start <= x.start < f.end
@@ -894,10 +887,8 @@ def _suffered(r: SentenceReading, f: Frame, t: Item) -> bool:
         and not any(o.end <= x.start < start for x in f.triggers)
         # "الرحلة التي تعرضوا فيها للاختطاف": a relative clause tells a known event
         and not any(
-            c.row["cue"] == "relative"
-            and c.end <= o.start
-            and r.words_between(c.end, _word_start(r, o.start)) == 0
-            for c in r.cues
+            c.end <= o.start and r.words_between(c.end, _word_start(r, o.start)) == 0
+            for c in r.cue("relative")
         )
         for o in f.triggers
     )
@@ -1038,7 +1029,7 @@ def _date_words(r: SentenceReading, lo: int, hi: int) -> int:
     marks = [i for i in range(lo, hi) if r.text[i] in ",،"]
     spans = [
         *(d for d in r.dates),
-        *(c for c in r.cues if c.row["cue"] == "time"),
+        *r.cue("time"),
     ]
     for a, b in zip(marks, marks[1:], strict=False):
         inner = [x for x in r.token_starts if a < x < b]
@@ -1172,9 +1163,7 @@ def _in_scope(cue: Item, f: Frame, head: Item) -> bool:
 
 def _after_response(r: SentenceReading, head: Item, cue: Item) -> bool:
     """A response word (roles.tsv ``response``) stands between the head and the cue."""
-    return any(
-        x.row["role"] == "response" and head.end <= x.start and x.end <= cue.start for x in r.roles
-    )
+    return any(head.end <= x.start and x.end <= cue.start for x in r.role("response"))
 
 
 def _in_name(r: SentenceReading, cue: Item) -> bool:
@@ -1203,9 +1192,8 @@ def _has_figure(f: Frame) -> bool:
         or any(c.row["count"] in ("one", "two") for c in cas)
         # "قتل شرطيان": a dual person word right after the casualty word is its count
         or any(
-            x.row["role"] == "person_two"
-            and any(c.end <= x.start and r.words_between(c.end, x.start) == 0 for c in cas)
-            for x in f.inside(r.roles)
+            any(c.end <= x.start and r.words_between(c.end, x.start) == 0 for c in cas)
+            for x in f.inside(r.role("person_two"))
         )
     )
 
@@ -1218,8 +1206,8 @@ def _launched_count(r: SentenceReading, t: Item) -> bool:
     if not qs:
         return False
     q = max(qs, key=lambda q: q.start)
-    for a in r.roles:
-        if a.row["role"] != "agent" or a.end > q.start or r.words_between(a.end, q.start) > 6:
+    for a in r.role("agent"):
+        if a.end > q.start or r.words_between(a.end, q.start) > 6:
             continue
         if any(a.end <= o.start < q.start for o in r.triggers):
             continue
@@ -1253,7 +1241,7 @@ def _denied_report(f: Frame, head: Item) -> bool:
     """ "نفت القيادة … الأنباء التي تحدثت عن هجوم": a denial, then the reports it
     denies, then the event word."""
     r = f.reading
-    news = [c for c in r.cues if c.row["cue"] == "hearsay" and _in_scope(c, f, head)]
+    news = [c for c in r.cue("hearsay") if _in_scope(c, f, head)]
     return any(
         d.row["status"] == "denied" and d.end <= n.start and f.start <= d.start
         for n in news
@@ -1272,8 +1260,8 @@ def _charged(f: Frame, head: Item) -> bool:
     ):
         return False
     near = settings()["near_words"]
-    for c in r.cues:
-        if c.row["cue"] != "accuse" or not (f.start <= c.start and c.end <= head.start):
+    for c in r.cue("accuse"):
+        if not (f.start <= c.start and c.end <= head.start):
             continue
         if r.words_between(c.end, _word_start(r, head.start)) > near:
             return True

@@ -33,6 +33,9 @@ class Item:
     row: dict[str, str]
 
 
+_NONE: list = []  # (never added to: what ``SentenceReading.role`` gives for a kind not there)
+
+
 @dataclass(slots=True)
 class SentenceReading:
     """What one sentence holds, all in offsets into the article text."""
@@ -54,6 +57,28 @@ class SentenceReading:
     places: list[Any] = field(default_factory=list)
 
     text: str = ""
+    # ``roles`` grouped by their ``role`` and ``cues`` by their ``cue``, built once on the
+    # first look (frames and slots ask for one kind at a time, many times a sentence)
+    by_role: dict[str, list[Item]] | None = field(default=None, repr=False, compare=False)
+    by_cue: dict[str, list[Item]] | None = field(default=None, repr=False, compare=False)
+
+    def role(self, name: str) -> list[Item]:
+        """The role words of kind ``name`` (roles.tsv ``role``), in sentence order."""
+        by = self.by_role
+        if by is None:
+            by = self.by_role = {}
+            for x in self.roles:
+                by.setdefault(x.row["role"], []).append(x)
+        return by.get(name, _NONE)
+
+    def cue(self, name: str) -> list[Item]:
+        """The modality cues of kind ``name`` (modality.tsv ``cue``), in sentence order."""
+        by = self.by_cue
+        if by is None:
+            by = self.by_cue = {}
+            for x in self.cues:
+                by.setdefault(x.row["cue"], []).append(x)
+        return by.get(name, _NONE)
 
     def definite_at(self, pos: int) -> bool:
         """Whether the word at ``pos`` is preceded by the article ال (or لل)."""

@@ -191,9 +191,9 @@ def _before_response(f: Frame) -> Frame:
     reply; its weapons, targets and figures are not this event's."""
     r = f.reading
     first = min(t.start for t in f.triggers)
-    fire_back = [x for x in r.roles if x.row["role"] == "return_fire"]
-    for x in f.inside(r.roles):
-        if x.row["role"] != "response" or x.start <= first:
+    fire_back = r.role("return_fire")
+    for x in f.inside(r.role("response")):
+        if x.start <= first:
             continue
         if any(y.start <= x.start < y.end for y in fire_back):
             continue  # "فتعرضت لإطلاق نار، فردت على مصادر النيران": the same fight
@@ -287,10 +287,7 @@ def _partly_stopped(f: Frame, pool: list[Item]) -> Item | None:
 
 def _bombard(f: Frame, head: Item) -> bool:
     """The head is a bombardment word (data/roles.tsv ``bombard``: قصف)."""
-    return any(
-        b.row["role"] == "bombard" and b.start <= head.start < b.end
-        for b in f.inside(f.reading.roles)
-    )
+    return any(b.start <= head.start < b.end for b in f.inside(f.reading.role("bombard")))
 
 
 def _armed_attack(f: Frame, head: Item) -> bool:
@@ -299,13 +296,9 @@ def _armed_attack(f: Frame, head: Item) -> bool:
     attack word (roles ``assault``: هجوم) on no target hit from afar (a base of
     the air, an airport, a field, an embassy, a ship: rockets and drones hit those)."""
     r = f.reading
-    roles = f.inside(r.roles)
-    if any(
-        x.row["role"] == "armed" and any(0 <= x.start - t.end <= 1 for t in f.triggers)
-        for x in roles
-    ):
+    if any(any(0 <= x.start - t.end <= 1 for t in f.triggers) for x in f.inside(r.role("armed"))):
         return True
-    if not any(x.row["role"] == "assault" and x.start <= head.start < x.end for x in roles):
+    if not any(x.start <= head.start < x.end for x in f.inside(r.role("assault"))):
         return False
     return not {t.row["kind"] for t in f.inside(r.targets)} & REMOTE_TARGETS
 
@@ -375,10 +368,8 @@ def _type(f: Frame, head: Item, slots: Slots) -> None:
         and any(
             t.row["sub_event_type"] == "Violent demonstration"
             and not any(
-                c.row["cue"] == "negation"
-                and c.end <= t.start
-                and f.reading.words_between(c.end, t.start) <= 2
-                for c in f.reading.cues
+                c.end <= t.start and f.reading.words_between(c.end, t.start) <= 2
+                for c in f.reading.cue("negation")
             )
             for t in f.triggers
         )
@@ -425,8 +416,8 @@ def _out_of(f: Frame, w: Item):
     """The total a counted weapon was part of (roles.tsv ``of_total``: ``اعتراض أربعة
     صواريخ من أصل ستة``), or None."""
     r = f.reading
-    for x in f.inside(r.roles):
-        if x.row["role"] != "of_total" or x.start < w.end or r.words_between(w.end, x.start) > 1:
+    for x in f.inside(r.role("of_total")):
+        if x.start < w.end or r.words_between(w.end, x.start) > 1:
             continue
         for q in r.quantities:
             if q.start >= x.end and r.words_between(x.end, q.start) == 0 and q.value:
@@ -438,8 +429,8 @@ def _approximate(f: Frame, q) -> bool:
     """The figure follows an approximation word (roles.tsv ``approx``: أكثر من، نحو)."""
     r = f.reading
     return any(
-        x.row["role"] == "approx" and x.end <= q.start and r.words_between(x.end, q.start) == 0
-        for x in f.inside(r.roles)
+        x.end <= q.start and r.words_between(x.end, q.start) == 0
+        for x in f.inside(r.role("approx"))
     )
 
 
@@ -485,7 +476,7 @@ def fold_weapons(weapons: list[Weapon]) -> list[Weapon]:
 def _weapons(f: Frame, text: str, slots: Slots) -> None:
     r = f.reading
     found: list[list] = []  # [kind, model, count, start, end, definite]
-    stores = [x for x in f.inside(r.roles) if x.row["role"] == "store"]
+    stores = f.inside(r.role("store"))
     stored: int | None = None  # the end of the last weapon named as stored
     head = f.head
     for w in f.inside(r.weapons):
@@ -603,7 +594,7 @@ def _targets(f: Frame, text: str, slots: Slots) -> None:
         seen.add((kind, snippet))
         slots.targets.append(Target(kind, snippet))
         slots.cite("targets", t.start, t.end)
-    damage = [d for d in f.inside(r.roles) if d.row["role"] == "damage"]
+    damage = f.inside(r.role("damage"))
     if damage and slots.targets:
         # what was hit is the verb's object: the first target after the trigger
         hits = _own_targets(f)
@@ -902,7 +893,7 @@ class _Roles:
         # "…، وفق هيئة عمليات التجارة البحرية البريطانية": who reports it takes no part
         self.frame = [a for a in f.inside(self.r.actors) if not _sourced(f, a)]
         # what marks an object: a target, a weapon, or a patient word (على، ضد، دورية)
-        patients = [x for x in f.inside(self.r.roles) if x.row["role"] == "patient"]
+        patients = f.inside(self.r.role("patient"))
         if f.family == "arrest":
             # "أوقفت دورية من مديرية المخابرات أربعة أشخاص": who is arrested is people;
             # a patrol after the verb is the subject's unit, not an object
@@ -971,8 +962,8 @@ def _sourced(f: Frame, a) -> bool:
     """The actor is named as the source of the report (roles.tsv ``source``: وفق،
     بحسب، نقلا عن), after every trigger of the clause: it tells, it does not act."""
     r = f.reading
-    for x in r.roles:
-        if x.row["role"] != "source" or x.end > a.start:
+    for x in r.role("source"):
+        if x.end > a.start:
             continue
         if r.words_between(x.end, a.start) > SOURCE_GAP:
             continue
@@ -1057,9 +1048,7 @@ def _dictionary_actor(actor_id: str) -> Actor | None:
 def _between(f: Frame, roles: _Roles):
     """``اشتباكات بين قوات سوريا الديمقراطية ومسلحين من العشائر``: both sides."""
     r = f.reading
-    for b in f.inside(r.roles):
-        if b.row["role"] != "between":
-            continue
+    for b in f.inside(r.role("between")):
         first = roles.after(b.end, gap=3)
         if first is None or _kind(first) not in (*ARMED, "other"):
             continue
@@ -1073,8 +1062,7 @@ def _between(f: Frame, roles: _Roles):
         if second is not None and _kind(second) in (*ARMED, "civilians"):
             return first, roles.specific(second)
         if second is None and any(
-            x.row["role"] == "pair" and x.start < first.end and first.start < x.end
-            for x in f.inside(r.roles)
+            x.start < first.end and first.start < x.end for x in f.inside(r.role("pair"))
         ):
             return first, first  # "نزاع مسلح اندلع بين عشيرتين": both sides of one kind
     return None
@@ -1330,8 +1318,8 @@ def _admitter(f: Frame, roles: _Roles):
     admission (roles ``admit``) with a casualty word at most two words after it admits
     its own losses (None when there is none)."""
     r = f.reading
-    for c in r.roles:
-        if c.row["role"] != "admit" or c.start >= f.end or c.end > min(t.start for t in f.triggers):
+    for c in r.role("admit"):
+        if c.start >= f.end or c.end > min(t.start for t in f.triggers):
             continue
         a = roles.after(c.end, gap=1)
         if a is None or _kind(a) not in ARMED:
@@ -1348,23 +1336,21 @@ def _own_forces(f: Frame, roles: _Roles):
     before it) did it. The speaker, or None."""
     r = f.reading
     first = min(t.start for t in f.triggers)
-    for x in r.roles:
-        if x.row["role"] != "own" or x.start > first:
+    for x in r.role("own"):
+        if x.start > first:
             continue
         comp = next(
             (
                 c
-                for c in r.roles
-                if c.row["role"] == "complement"
-                and c.end <= x.start
-                and r.words_between(c.end, x.start) == 0
+                for c in r.role("complement")
+                if c.end <= x.start and r.words_between(c.end, x.start) == 0
             ),
             None,
         )
         if comp is None:
             continue
         said = [
-            *(y for y in r.roles if y.row["role"] == "report"),
+            *r.role("report"),
             *(c for c in r.claims if c.row.get("kind") == "statement"),
         ]
         speaker = roles.before(comp.start, gap=3)
@@ -1384,9 +1370,7 @@ def _fought_with(f: Frame, roles: _Roles):
     the armed side right after ``مع`` (roles ``with``) following a clash word fought it."""
     r = f.reading
     clashes = [t for t in f.triggers if t.row["sub_event_type"] == "Armed clash"]
-    for x in f.inside(r.roles):
-        if x.row["role"] != "with":
-            continue
+    for x in f.inside(r.role("with")):
         if not any(t.end <= x.start and r.words_between(t.end, x.start) <= 8 for t in clashes):
             continue
         a = roles.after(x.end, gap=2)
@@ -1466,8 +1450,7 @@ def _clause_subject(f: Frame):
 def _negated_claim(r: SentenceReading, c: Item) -> bool:
     """A negation (roles.tsv ``negation``: لم، دون) shortly before a claim word."""
     return any(
-        n.row["role"] == "negation" and n.end <= c.start and r.words_between(n.end, c.start) <= 4
-        for n in r.roles
+        n.end <= c.start and r.words_between(n.end, c.start) <= 4 for n in r.role("negation")
     )
 
 
@@ -1475,11 +1458,10 @@ def _reported_clause(r: SentenceReading, a: int, b: int) -> bool:
     """A complementiser (أن، إن) between ``a`` and ``b``: what follows is a clause
     of its own, whose subject is not the speaker before it."""
     return any(
-        c.row["role"] == "complement"
-        and a <= c.start < b
+        a <= c.start < b
         and r.text[c.start : c.end].isalpha()
         and not match_form(r.text[c.start : c.end]).endswith(("ه", "ها", "هم"))
-        for c in r.roles
+        for c in r.role("complement")
     )  # "أعلنت الجماعة أنها استهدفت": the pronoun keeps the speaker as the subject
 
 
@@ -1488,8 +1470,7 @@ def _speaker(r: SentenceReading, cue: Item, a) -> bool:
     reporting verb and it."""
     lo, hi = min(cue.end, a.start), max(cue.end, a.start)
     return not any(
-        c.row["role"] == "complement" and lo <= c.start < hi and r.text[c.start : c.end].isalpha()
-        for c in r.roles
+        lo <= c.start < hi and r.text[c.start : c.end].isalpha() for c in r.role("complement")
     )
 
 
@@ -1500,11 +1481,8 @@ def _spoken(r: SentenceReading, f: Frame) -> list[Item]:
     cued = {c.start for c in r.claims}
     return [
         Item(x.start, x.end, {"status": "claimed", "actor": "after", "kind": "statement"})
-        for x in r.roles
-        if x.row["role"] == "report"
-        and f.start <= x.start < f.end
-        and x.start not in cued
-        and _spokesman(r, x.end) is not None
+        for x in r.role("report")
+        if f.start <= x.start < f.end and x.start not in cued and _spokesman(r, x.end) is not None
     ]
 
 
@@ -1513,10 +1491,8 @@ def _spokesman(r: SentenceReading, pos: int) -> Item | None:
     ``pos``: the longest one."""
     found = [
         x
-        for x in r.roles
-        if x.row["role"] == "spokesman"
-        and x.start >= pos
-        and r.text[pos : x.start].strip() in ("", "ال")
+        for x in r.role("spokesman")
+        if x.start >= pos and r.text[pos : x.start].strip() in ("", "ال")
     ]
     return max(found, key=lambda x: x.end, default=None)
 
@@ -1534,7 +1510,7 @@ def _reports(r: SentenceReading, a, named: bool = False) -> bool:
     first = min(after, key=lambda t: t.start)
     if inside_casualty(r, first):
         return False  # "أعلن الجيش أن جندياً قتل": it reports its losses, not an attack of its own
-    if any(c.row["role"] == "complement" and a.end <= c.start < first.start for c in r.roles):
+    if any(a.end <= c.start < first.start for c in r.role("complement")):
         return True
     # "أعلنت جماعة الحوثي، مساء الأربعاء، استهداف سفينة": what it announces is the
     # verbal noun right after it (only a date between)
@@ -1542,7 +1518,7 @@ def _reports(r: SentenceReading, a, named: bool = False) -> bool:
         return False  # (اعتراض is read as a verb: a verbal noun all the same)
     light = [
         *r.dates,
-        *(x for x in r.roles if x.row["role"] == "perform"),
+        *r.role("perform"),
         *(c for c in r.claims if c.row.get("kind") == "statement"),  # "في بيان"
     ]
     aside = statement_aside(r, a.end, first.start)
@@ -1612,8 +1588,8 @@ def _agent(f: Frame, roles: _Roles, used: list, sub: str = ""):
         if agent is None and t.row["form"] in ("noun", "plural"):
             # "أقدمت عصابة مسلحة على اختطاف مواطن": the subject of the light verb
             # (roles ``light``) before the act did it
-            for x in f.inside(r.roles):
-                if x.row["role"] != "light" or x.end > t.start:
+            for x in f.inside(r.role("light")):
+                if x.end > t.start:
                     continue
                 if any(x.end <= o.start < t.start for o in r.triggers):
                     continue
@@ -1751,7 +1727,7 @@ def _says(r: SentenceReading, a) -> bool:
     """The actor is the subject of a verb of saying right before it (وقال المحتجون إن
     الغارات …): it speaks about the event, it was not hit by it."""
     cues = [c for c in r.claims if c.row.get("kind") == "statement"]
-    cues += [x for x in r.roles if x.row["role"] == "report"]
+    cues += r.role("report")
     # (or the body a speaker belongs to: "وأكد مسؤول في وزارة الدفاع الأمريكية أن …")
     return any(
         c.end <= a.start
@@ -1921,8 +1897,8 @@ def _place(f: Frame, r: SentenceReading, slots: Slots) -> None:
     slots.place_text = m.text
     slots.cite("location", m.start, m.end)
     slots.offset = any(
-        x.row["role"] == "offset" and x.end <= m.start and r.words_between(x.end, m.start) <= 6
-        for x in f.inside(r.roles)
+        x.end <= m.start and r.words_between(x.end, m.start) <= 6
+        for x in f.inside(r.role("offset"))
     )
     # "سكان في قرية البو صباح القريبة": a place near the event's, named by its nearness
     slots.near = any(

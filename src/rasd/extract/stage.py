@@ -412,7 +412,7 @@ def _fold_same(merged: list[_Merged], aid: str, text: str) -> list[_Merged]:
 def _operation_word(r, a: int, b: int) -> bool:
     """A word for an operation (roles ``operation``: عملية، العملية …) stands in
     ``[a, b)`` of the reading."""
-    return any(x.row["role"] == "operation" and a <= x.start < b for x in r.roles)
+    return any(a <= x.start < b for x in r.role("operation"))
 
 
 def _fold_into_raids(merged: list[_Merged]) -> list[_Merged]:
@@ -763,7 +763,7 @@ def _past_week(f: Frame, s: Slots, published: DateWindow | None) -> bool:
         return False
     d0 = spans[0][0]
     lo, hi = sorted((min(t.start for t in f.triggers), d0))
-    return not any(x.row["role"] == "response" and lo <= x.start < hi for x in r.roles)
+    return not any(lo <= x.start < hi for x in r.role("response"))
 
 
 def _tally(f: Frame, s: Slots) -> bool:
@@ -808,7 +808,7 @@ def _over_span(f: Frame) -> bool:
     "خلال العامين الماضيين مئات الضربات", "منذ مطلع العام") with no day or
     week of its own in the clause is a tally or history."""
     r = f.reading
-    spans = [x for x in f.inside(r.roles) if x.row["role"] == "span"]
+    spans = f.inside(r.role("span"))
     if not any(
         (r.words_between(x.end, t.start) if x.end <= t.start else r.words_between(t.end, x.start))
         <= SPAN_GAP
@@ -947,7 +947,7 @@ def _commentary(f: Frame) -> bool:
         return False
     first = min(t.start for t in f.triggers)
     opened = max(r.text.rfind(q, r.start, first) for q in QUOTE_MARKS)
-    return opened >= 0 and any(x.row["role"] == "analyst" and x.end <= opened for x in r.roles)
+    return opened >= 0 and any(x.end <= opened for x in r.role("analyst"))
 
 
 def _other_subject(f: Frame) -> bool:
@@ -1417,7 +1417,7 @@ def _other_charge(r, slots: Slots) -> bool:
     cue = next((a for k, a, _ in slots.evidence if k == "claim_status"), None)
     if cue is None or not r.tokens:
         return False
-    stops = [x.start for x in r.roles if x.row["role"] == "boundary" and x.start > cue]
+    stops = [x.start for x in r.role("boundary") if x.start > cue]
     end = min(stops, default=r.end)
     if any(cue <= t.start < end for t in r.triggers):
         return False
@@ -2089,7 +2089,7 @@ def _conjoined(f: Frame) -> tuple[list, list[int]]:
     r = f.reading
     first = min(t.start for t in f.triggers)
     known = [p for p in f.inside(r.places) if p.start > first and _known(r, p)]
-    between = [x for x in r.roles if x.row["role"] == "between"]
+    between = r.role("between")
     for x, y in zip(known, known[1:], strict=False):
         if r.text[x.end : y.start].strip(" ،,") != "و":
             continue
@@ -2503,7 +2503,7 @@ def _merge(
 def _toll_said(f: Frame, role: str) -> bool:
     """The clause's sentence calls its toll a first one (roles ``initial``: الحصيلة
     الأولية) or an update (roles ``update``: ارتفعت حصيلة … إلى)."""
-    return any(x.row["role"] == role for x in f.reading.roles)
+    return bool(f.reading.role(role))
 
 
 def _tolls(m: _Merged, s: Slots, f: Frame) -> None:
