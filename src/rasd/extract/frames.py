@@ -499,6 +499,7 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             reasons.append(f"{_form(r, t)}: nothing to intercept")
             continue
         lifted = _light_verb(r, f, t)
+        relative = _relative_act(r, f, t)
         if lifted is not None:
             # "قام متظاهرون بالاحتجاج"، "أقدم مسلحون على اختطاف": the verbal noun after a
             # light verb is the act itself, told as a verb
@@ -509,7 +510,7 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             # and its ل-noun; together they tell the act as a verb
             value = max(value, float(s["light_strength"][f.family]))
             reasons.append(f"{_form(r, t)}: after تعرض")
-        elif _relative_act(r, f, t) is not None:
+        elif relative is not None:
             # "أدانت الوزارة الهجوم الذي شنته طائرة مسيرة على …": the relative clause
             # tells the act with its doer, as a verb
             value = max(value, float(s["light_strength"][f.family]))
@@ -586,7 +587,7 @@ def _live_strengths(f: Frame, scale: dict, reasons: list[str]) -> dict[int, floa
             if cue.end > t.start:
                 # a noun with a relative clause after it (الهجوم الذي …) is an event
                 # already known: the relative pronoun binds it as well
-                if cue is _relative_act(r, f, t):
+                if cue is relative:
                     continue
                 if not (
                     cue.row["cue"] == "relative"

@@ -2005,6 +2005,8 @@ def _place_parts(f: Frame, s: Slots) -> list[Frame]:
     place. The frame keeps the first place; a frame sharing its verb is returned for
     each further one."""
     r = f.reading
+    if sum(1 for x in r.places if f.start <= x.start < f.end) < 2:
+        return []  # (each way below needs two places in the frame: most frames have one)
     cuts = _ordinal_cuts(f)
     sites = _sites(f, cuts) if cuts else None
     if sites is None:
