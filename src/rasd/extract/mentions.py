@@ -236,6 +236,56 @@ def read_denial(text: str, start: int, end: int) -> SentenceReading | None:
     return r
 
 
+def read_admission(text: str, start: int, end: int) -> SentenceReading | None:
+    """A sentence with no event word in which a side admits its own losses (``وأقر
+    الجيش بإصابة جندي بجروح متوسطة``: roles ``admit``, then a casualty word with a
+    figure, not a toll of none): its roles and casualties, else None. It gives the
+    toll of the event told before it in which that side was hit."""
+    cues = _cue_hits(text, start, end, "roles", lambda row: row["role"] == "admit")
+    if cues is None:
+        return None
+    norm, starts, admits = cues
+    hurt = [
+        c
+        for c in _hits("casualties", norm, start, starts)
+        if c.start >= admits[0].end
+        and c.row["count"] != "zero"
+        and c.row["field"] in ("fatalities", "injuries")
+    ]
+    if not hurt:
+        return None
+    r = SentenceReading(start, end, [])
+    r.text = text
+    r.casualties = hurt
+    r.roles = _hits("roles", norm, start, starts)
+    return r
+
+
+def read_medic_toll(text: str, start: int, end: int) -> SentenceReading | None:
+    """A sentence with no event word in which a rescue or health service gives a toll
+    (``قال الإسعاف إن شخصين أصيبا بجروح``: roles ``medic``, then a casualty word that is
+    no toll of none): its roles and casualties, else None. It gives the toll of an
+    event told before it."""
+    cues = _cue_hits(text, start, end, "roles", lambda row: row["role"] == "medic")
+    if cues is None:
+        return None
+    norm, starts, medics = cues
+    hurt = [
+        c
+        for c in _hits("casualties", norm, start, starts)
+        if c.start >= medics[0].end
+        and c.row["count"] != "zero"
+        and c.row["field"] in ("fatalities", "injuries")
+    ]
+    if not hurt:
+        return None
+    r = SentenceReading(start, end, [])
+    r.text = text
+    r.casualties = hurt
+    r.roles = _hits("roles", norm, start, starts)
+    return r
+
+
 def add_mentions(r: SentenceReading, *, reference: dt.date | None = None) -> SentenceReading:
     """Stage 1b, dearer: tokens, quantities, dates, actors and places of the sentence."""
     text, start, end = r.text, r.start, r.end

@@ -216,6 +216,43 @@ def fill_follow_up(f: Frame, text: str) -> Slots:
     return slots
 
 
+def fill_admission(f: Frame, text: str) -> Slots | None:
+    """The slots of a sentence with no event word in which a side admits its own
+    losses (mentions.read_admission: ``وأقر الجيش الإسرائيلي بإصابة جندي بجروح``): the
+    armed side right after the admission is the side hit (actor2, ``admitted``), and
+    the toll its casualty words give; None when no armed side admits a figure."""
+    r = f.reading
+    roles = _Roles(f)
+    for c in r.role("admit"):
+        a = roles.after(c.end, gap=1)
+        if a is None or _kind(a) not in ARMED or _generic(a):
+            continue
+        if not any(x.start >= a.end and r.words_between(a.end, x.start) <= 2 for x in r.casualties):
+            continue
+        slots = Slots("", "", "ASSAULT", False)
+        _casualties(f, text, slots)
+        if slots.fatalities is None and slots.injuries is None:
+            return None
+        slots.actor2 = a.actor
+        slots.cite("actor2", a.start, a.end)
+        slots.admitted = True
+        return slots
+    return None
+
+
+def fill_toll(f: Frame, text: str) -> Slots:
+    """The slots of a sentence with no event word in which a rescue or health service
+    gives a toll (mentions.read_medic_toll): the toll, and the first place it names."""
+    slots = Slots("", "", "ASSAULT", False)
+    _casualties(f, text, slots)
+    place = next((p for p in f.reading.places if p.place is not None), None)
+    if place is not None:
+        slots.location = place.place
+        slots.place_text = place.text
+        slots.cite("location", place.start, place.end)
+    return slots
+
+
 # --- type ------------------------------------------------------------------
 
 
@@ -899,11 +936,14 @@ class _Roles:
             # a patrol after the verb is the subject's unit, not an object
             patients = []
         self.between_items = [*f.inside(self.r.targets), *f.inside(self.r.weapons), *patients]
+        # "استهدف مقاومون دبابة إسرائيلية": a vehicle named by its owner, hit
+        self.hit = [a for a in self.frame if _hit_object(f, a)]
         victims = _victims(f)
         # "ثلاثة جنود من الجيش العراقي": the army named after the counted soldiers is hit too
         self.victims = victims + [
             b for b in (self.specific(v) for v in victims) if b not in victims
         ]
+        self.victims += [a for a in self.hit if a not in self.victims]
 
     def after(self, pos: int, *, gap: int = AGENT_GAP, skip=(), pool=None, subject: bool = False):
         r = self.r
@@ -931,7 +971,12 @@ class _Roles:
             return a
         for b in self.r.actors:
             if b.start >= a.end and b is not a:
-                if not _generic(b) and _kind(b) in ARMED and self._joined(a.end, b.start):
+                if (
+                    not _generic(b)
+                    and _kind(b) in ARMED
+                    and self._joined(a.end, b.start)
+                    and b not in self.hit  # (not the tank they hit: مقاومون دبابة إسرائيلية)
+                ):
                     return b
                 break
         return a
@@ -953,6 +998,39 @@ class _Roles:
             and bare(x.end, b)
             for x in r.roles
         )
+
+
+def _hit_object(f: Frame, a) -> bool:
+    """ "استهدف مقاومون دبابة إسرائيلية"، "أنه استهدف آلية عسكرية إسرائيلية"، "استهداف
+    دبابة إسرائيلية": a side named by a vehicle or weapon with its adjective (a name
+    that opens on a target word) as the object of the act names the side hit, never
+    the one that hit it. Right after a verb with no subject told before it, the
+    vehicle is the subject (``استهدفت دبابة إسرائيلية منزلاً``)."""
+    r = f.reading
+    if not any(x.start <= a.start < x.end for x in r.targets):
+        return False
+    marks = [x for x in (*f.triggers, *r.role("patient")) if x.end <= a.start]
+    if not marks:
+        return False
+    p = max(marks, key=lambda x: x.end)
+    gap = r.words_between(p.end, a.start)
+    verb = next(
+        (t for t in f.triggers if t.start <= p.start < t.end and t.row["form"] == "verb"), None
+    )
+    if verb is None:  # a verbal noun or على/ضد: its object follows it (not قصف دبابات: by them)
+        return gap == 0 and not any(x.start <= p.start < x.end for x in r.role("bombard"))
+    if gap > 0:  # "استهدف مقاومون دبابة": a subject stands between
+        return gap <= AGENT_GAP and any(p.end <= b.start and b.end <= a.start for b in r.actors)
+    if match_form(r.text[verb.start : verb.end]).endswith("وا"):
+        return True  # "استهدفوا دبابة": the verb carries its subject
+    # "أنه استهدف"، "المقاومة استهدفت": the subject is told before the verb
+    told = [
+        c
+        for c in r.role("complement")
+        if match_form(r.text[c.start : c.end]).endswith(("ه", "ها", "هم"))
+    ]
+    told += [b for b in r.actors if _kind(b) in ARMED]
+    return any(x.end <= verb.start and r.words_between(x.end, verb.start) == 0 for x in told)
 
 
 SOURCE_GAP = 6  # words between a source word (وفق، بحسب) and the reporter it names
@@ -1108,7 +1186,7 @@ def _actors(f: Frame, slots: Slots) -> bool:
             continue  # "اعتقلت خمسة أشخاص يشتبه بانتمائهم لداعش": the charge, not a blame
         if status == "claimed":
             after = roles.after(c.end, gap=3, pool=pool) if where != "before" else None
-            if after is not None and _kind(after) not in ARMED:
+            if after is not None and (_kind(after) not in ARMED or after in victims):
                 after = None  # "مسؤوليته عن هجوم استهدف مزارعين": the victims, not the claimant
             a = (
                 roles.before(c.start, gap=4, pool=pool)

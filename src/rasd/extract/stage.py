@@ -44,8 +44,10 @@ from rasd import resources
 from rasd.extract.frames import FAMILY, Frame, frames, hopeful, passes, retells, settings
 from rasd.extract.mentions import (
     add_mentions,
+    read_admission,
     read_denial,
     read_lexicons,
+    read_medic_toll,
     read_sentence,
     read_zero_toll,
 )
@@ -54,7 +56,9 @@ from rasd.extract.slots import (
     Slots,
     evidence,
     fill,
+    fill_admission,
     fill_follow_up,
+    fill_toll,
     fold_weapons,
     in_quote,
     inside_casualty,
@@ -116,7 +120,14 @@ def extract_article(article: Article) -> Article:
             if kept and i - kept[-1][2] <= FOLLOW_UP:
                 # "وأضافت الهيئة أن الطاقم بخير ولم تقع إصابات": no event word, but a
                 # toll of none for the event just told
-                z = read_zero_toll(text, s.start, s.end) or read_denial(text, s.start, s.end)
+                z = (
+                    read_zero_toll(text, s.start, s.end)
+                    or read_denial(text, s.start, s.end)
+                    # "وأقر الجيش بإصابة جندي بجروح متوسطة": the toll of the side hit
+                    or read_admission(text, s.start, s.end)
+                    # "وقال الإسعاف إن شخصين أصيبا بجروح": a rescue service's toll
+                    or read_medic_toll(text, s.start, s.end)
+                )
                 if z is not None:
                     silent.append((z, i))
             if narrative is None and not kept and i < FOLLOW_UP:
@@ -1198,6 +1209,11 @@ def _antecedent(merged: list[_Merged], f: Frame, s: Slots, i: int) -> _Merged | 
                 and not _far_apart(m.event.location, s.location)
             ]
             return near[-1] if near else None
+    side = _medic_country(f.reading) if s.location is None else None
+    if side:
+        # "وأفادت مصادر طبية فلسطينية بمقتل …": the toll of the victims' side
+        theirs = [m for m in told if not _elsewhere_country(m, side)]
+        return theirs[-1] if theirs else told[-1]
     return told[-1]
 
 
@@ -1351,14 +1367,22 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
     if not before:
         return
     if not r.tokens:
-        if any(c.row.get("kind") == "claim" and c.row["status"] != "unclaimed" for c in r.claims):
-            add_mentions(r, reference=ref)  # a claimant, a denier or the accused is named
+        if any(
+            c.row.get("kind") == "claim" and c.row["status"] != "unclaimed" for c in r.claims
+        ) or (not r.triggers and (r.role("admit") or r.role("medic"))):
+            add_mentions(r, reference=ref)  # a claimant, a denier, the accused or the admitter
             r.dates = [d for d in r.dates if not getattr(d, "until", False)]
         else:  # "ولم تتبنَّ أي جهة الهجوم"، "لم يسفر عن إصابات": words and figures suffice
             r.tokens = tokenize(text, r.start, r.end)
             r.token_starts = [t.start for t in r.tokens]
             r.quantities = find_quantities(r.tokens)
     f = Frame(r.start, r.end, "violence", r.triggers, r)
+    if not r.triggers and r.role("admit"):
+        _admission(before, f, i, aid, text)
+        return
+    if not r.triggers and r.role("medic"):
+        _medic_toll(before, f, i, aid, text)
+        return
     slots = fill_follow_up(f, text) if r.triggers else _denial_slots(r) or _zero_slots(r)
     status = (
         slots.claim_status if any(e[0] == "claim_status" for e in slots.evidence) else "unknown"
@@ -1408,6 +1432,123 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
                 for e in evidence(aid, text, slots)
                 if e.field in keep and (e.field, e.start, e.end) not in have
             )
+
+
+def _admission(before: list[_Merged], f: Frame, i: int, aid: str, text: str) -> None:
+    """ "وأقر الجيش الإسرائيلي بإصابة جندي بجروح متوسطة" (mentions.read_admission): the
+    toll joins the latest event told before in which the admitting side was hit (its
+    actor2), else the latest one that side did not do; the side fills an empty actor2."""
+    slots = fill_admission(f, text)
+    if slots is None:
+        return
+    fits = [m for m in before if not _hit_side_acted(m.event, slots)]
+    hit = [
+        m for m in fits if m.event.actor2 is not None and _same_side(m.event.actor2, slots.actor2)
+    ]
+    if not fits:
+        return
+    m = max(hit or fits, key=lambda m: _nearness(m, i))
+    ev, keep = m.event, []
+    if ev.actor2 is not None and not _same_side(ev.actor2, slots.actor2):
+        return  # (the event hit another side: the admission speaks of another event)
+    for x in ("fatalities", "injuries"):
+        if getattr(slots, x) is not None and getattr(ev, x) is None:
+            setattr(ev, x, getattr(slots, x))
+            keep.append(x)
+    if keep and ev.actor2 is None:
+        ev.actor2 = slots.actor2
+        keep.append("actor2")
+    if keep:
+        m.sentences.add(i)
+        have = {(e.field, e.start, e.end) for e in ev.evidence}
+        ev.evidence.extend(
+            e
+            for e in evidence(aid, text, slots)
+            if e.field in keep and (e.field, e.start, e.end) not in have
+        )
+
+
+def _medic_toll(before: list[_Merged], f: Frame, i: int, aid: str, text: str) -> None:
+    """ "وقال الإسعاف إن شخصين أصيبا بجروح" (mentions.read_medic_toll): the toll joins
+    the latest event told before it at the place it names, else in the country of the
+    service (``وزارة الصحة الفلسطينية``), else the latest one; a toll it already has
+    stays."""
+    slots = fill_toll(f, text)
+    if slots.fatalities is None and slots.injuries is None:
+        return
+    pool = before
+    if slots.location is not None:
+        pool = [m for m in before if m.event.location is not None and _same_place(m, slots)]
+        if not pool:
+            pool = [m for m in before if not _elsewhere_country(m, slots.location.country)]
+    else:
+        side = _medic_country(f.reading)
+        theirs = [m for m in before if not _elsewhere_country(m, side)] if side else before
+        pool = theirs or before
+    if not pool:
+        return
+    m = max(pool, key=lambda m: _nearness(m, i))
+    keep = [
+        x for x in ("fatalities", "injuries") if getattr(slots, x) and getattr(m.event, x) is None
+    ]
+    for x in keep:
+        setattr(m.event, x, getattr(slots, x))
+    if keep:
+        m.sentences.add(i)
+        have = {(e.field, e.start, e.end) for e in m.event.evidence}
+        m.event.evidence.extend(
+            e
+            for e in evidence(aid, text, slots)
+            if e.field in keep and (e.field, e.start, e.end) not in have
+        )
+
+
+def _elsewhere_country(m: _Merged, country: str | None) -> bool:
+    """The event is placed in another country than ``country`` (both known)."""
+    loc = m.event.location
+    return bool(country) and loc is not None and bool(loc.country) and loc.country != country
+
+
+def _medic_country(r) -> str | None:
+    """ "وزارة الصحة الفلسطينية"، "مصادر طبية لبنانية": the country of the rescue or
+    health service, from the adjective right after its name (the gazetteer's country
+    names), else None. The victims are on that side."""
+    for x in r.role("medic"):
+        word = next((t for t in r.tokens or [] if t.start >= x.end and t.kind == "word"), None)
+        if word is None or r.words_between(x.end, word.start) > 0:
+            continue
+        code = _countries_by_stem().get(_nisba_stem(word.form))
+        if code:
+            return code
+    return None
+
+
+def _nisba_stem(form: str) -> str:
+    """The country name inside an adjective of origin: الفلسطينية → فلسطين."""
+    w = match_form(form)
+    w = w[2:] if w.startswith("ال") and len(w) > 4 else w
+    for end in ("يه", "ية", "يين", "يون", "ي"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[: -len(end)]
+    return ""
+
+
+@functools.cache
+def _countries_by_stem() -> dict[str, str]:
+    """The gazetteer's one-word country names without the article (and without a
+    final alif: سوريا → سور), each to its ISO code."""
+    from rasd.geo.gazetteer import gazetteer
+
+    out: dict[str, str] = {}
+    for e in gazetteer().by_id.values():
+        if e.kind != "country" or not e.name_ar or " " in e.name_ar.strip():
+            continue
+        w = match_form(e.name_ar)
+        w = w[2:] if w.startswith("ال") else w
+        out.setdefault(w, e.country)
+        if w.endswith("ا"):
+            out.setdefault(w[:-1], e.country)
+    return out
 
 
 def _other_charge(r, slots: Slots) -> bool:
