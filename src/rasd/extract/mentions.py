@@ -241,24 +241,7 @@ def read_admission(text: str, start: int, end: int) -> SentenceReading | None:
     الجيش بإصابة جندي بجروح متوسطة``: roles ``admit``, then a casualty word with a
     figure, not a toll of none): its roles and casualties, else None. It gives the
     toll of the event told before it in which that side was hit."""
-    cues = _cue_hits(text, start, end, "roles", lambda row: row["role"] == "admit")
-    if cues is None:
-        return None
-    norm, starts, admits = cues
-    hurt = [
-        c
-        for c in _hits("casualties", norm, start, starts)
-        if c.start >= admits[0].end
-        and c.row["count"] != "zero"
-        and c.row["field"] in ("fatalities", "injuries")
-    ]
-    if not hurt:
-        return None
-    r = SentenceReading(start, end, [])
-    r.text = text
-    r.casualties = hurt
-    r.roles = _hits("roles", norm, start, starts)
-    return r
+    return _toll_after(text, start, end, "admit")
 
 
 def read_medic_toll(text: str, start: int, end: int) -> SentenceReading | None:
@@ -266,14 +249,20 @@ def read_medic_toll(text: str, start: int, end: int) -> SentenceReading | None:
     (``قال الإسعاف إن شخصين أصيبا بجروح``: roles ``medic``, then a casualty word that is
     no toll of none): its roles and casualties, else None. It gives the toll of an
     event told before it."""
-    cues = _cue_hits(text, start, end, "roles", lambda row: row["role"] == "medic")
+    return _toll_after(text, start, end, "medic")
+
+
+def _toll_after(text: str, start: int, end: int, role: str) -> SentenceReading | None:
+    """A roles cue ``role``, then a casualty word with a figure (not a toll of none):
+    the sentence's roles and those casualties, else None."""
+    cues = _cue_hits(text, start, end, "roles", lambda row: row["role"] == role)
     if cues is None:
         return None
-    norm, starts, medics = cues
+    norm, starts, said = cues
     hurt = [
         c
         for c in _hits("casualties", norm, start, starts)
-        if c.start >= medics[0].end
+        if c.start >= said[0].end
         and c.row["count"] != "zero"
         and c.row["field"] in ("fatalities", "injuries")
     ]

@@ -1425,13 +1425,7 @@ def _follow_up(merged: list[_Merged], r, i: int, aid: str, text: str, ref) -> No
     for m in group:
         keep = _follow_into(m, slots, status, zero)
         if keep:
-            m.sentences.add(i)
-            have = {(e.field, e.start, e.end) for e in m.event.evidence}
-            m.event.evidence.extend(
-                e
-                for e in evidence(aid, text, slots)
-                if e.field in keep and (e.field, e.start, e.end) not in have
-            )
+            _cite_follow_up(m, slots, keep, i, aid, text)
 
 
 def _admission(before: list[_Merged], f: Frame, i: int, aid: str, text: str) -> None:
@@ -1459,13 +1453,7 @@ def _admission(before: list[_Merged], f: Frame, i: int, aid: str, text: str) -> 
         ev.actor2 = slots.actor2
         keep.append("actor2")
     if keep:
-        m.sentences.add(i)
-        have = {(e.field, e.start, e.end) for e in ev.evidence}
-        ev.evidence.extend(
-            e
-            for e in evidence(aid, text, slots)
-            if e.field in keep and (e.field, e.start, e.end) not in have
-        )
+        _cite_follow_up(m, slots, keep, i, aid, text)
 
 
 def _medic_toll(before: list[_Merged], f: Frame, i: int, aid: str, text: str) -> None:
@@ -1494,13 +1482,7 @@ def _medic_toll(before: list[_Merged], f: Frame, i: int, aid: str, text: str) ->
     for x in keep:
         setattr(m.event, x, getattr(slots, x))
     if keep:
-        m.sentences.add(i)
-        have = {(e.field, e.start, e.end) for e in m.event.evidence}
-        m.event.evidence.extend(
-            e
-            for e in evidence(aid, text, slots)
-            if e.field in keep and (e.field, e.start, e.end) not in have
-        )
+        _cite_follow_up(m, slots, keep, i, aid, text)
 
 
 def _elsewhere_country(m: _Merged, country: str | None) -> bool:
@@ -1569,6 +1551,18 @@ def _other_charge(r, slots: Slots) -> bool:
         if t.form == "ب" or t.form.startswith("بال"):
             return True
     return False
+
+
+def _cite_follow_up(m: _Merged, slots: Slots, keep: list[str], i: int, aid: str, text: str) -> None:
+    """Sentence ``i`` adds the fields ``keep`` to event ``m``: the event takes the
+    sentence, and its evidence for those fields that the event does not cite yet."""
+    m.sentences.add(i)
+    have = {(e.field, e.start, e.end) for e in m.event.evidence}
+    m.event.evidence.extend(
+        e
+        for e in evidence(aid, text, slots)
+        if e.field in keep and (e.field, e.start, e.end) not in have
+    )
 
 
 def _plural_reference(r) -> bool:
