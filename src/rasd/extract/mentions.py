@@ -64,21 +64,15 @@ class SentenceReading:
 
     def role(self, name: str) -> list[Item]:
         """The role words of kind ``name`` (roles.tsv ``role``), in sentence order."""
-        by = self.by_role
-        if by is None:
-            by = self.by_role = {}
-            for x in self.roles:
-                by.setdefault(x.row["role"], []).append(x)
-        return by.get(name, _NONE)
+        if self.by_role is None:
+            self.by_role = _by_column(self.roles, "role")
+        return self.by_role.get(name, _NONE)
 
     def cue(self, name: str) -> list[Item]:
         """The modality cues of kind ``name`` (modality.tsv ``cue``), in sentence order."""
-        by = self.by_cue
-        if by is None:
-            by = self.by_cue = {}
-            for x in self.cues:
-                by.setdefault(x.row["cue"], []).append(x)
-        return by.get(name, _NONE)
+        if self.by_cue is None:
+            self.by_cue = _by_column(self.cues, "cue")
+        return self.by_cue.get(name, _NONE)
 
     def definite_at(self, pos: int) -> bool:
         """Whether the word at ``pos`` is preceded by the article ال (or لل)."""
@@ -138,6 +132,14 @@ def read_sentence(
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def _by_column(items: list[Item], column: str) -> dict[str, list[Item]]:
+    """Items grouped by the value of one column of their lexicon row, in order."""
+    by: dict[str, list[Item]] = {}
+    for x in items:
+        by.setdefault(x.row[column], []).append(x)
+    return by
 
 
 def read_lexicons(text: str, start: int, end: int) -> SentenceReading | None:
